@@ -1,0 +1,21 @@
+"""Settings for the test suite. DATABASE_URL picks PostgreSQL; without it, in-memory SQLite."""
+
+import hashlib
+
+from .base import *  # noqa: F403
+from .base import BASE_DIR, DATABASES, env
+
+SECRET_KEY = env("SECRET_KEY", default="test-only-insecure-key-4c1d9a3e5b7f")  # noqa: S105
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CELERY_BROKER_URL = ""
+CELERY_TASK_ALWAYS_EAGER = True
+MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# Several checkouts on one machine share one PostgreSQL server: give each its own test database.
+_checkout = hashlib.sha1(str(BASE_DIR).encode()).hexdigest()[:8]  # noqa: S324 - a name, not a secret
+if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {"NAME": f"test_portals_{_checkout}"}

@@ -1,0 +1,38 @@
+from allauth.account.decorators import secure_admin_login
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.views.static import serve as serve_static
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from core.access import views as access_views
+
+# The Django admin signs in through allauth, so staff MFA and rate limits apply there too.
+admin.site.login = secure_admin_login(admin.site.login)
+admin.site.site_header = settings.SITE_NAME
+
+urlpatterns = [
+    path(settings.DJANGO_ADMIN_PREFIX.strip("/") + "/", admin.site.urls),
+    path(settings.WAGTAIL_ADMIN_PREFIX.strip("/") + "/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("accounts/", include("allauth.urls")),
+    path("accounts/", include("core.people.urls")),
+    path("start/", access_views.landing, name="portal-landing"),
+    path("", include("core.access.urls")),
+    path("customer/", include("customer_portal.urls")),
+    path("partner/", include("partner_portal.urls")),
+    path("employee/", include("employee_portal.urls")),
+    path("investor/", include("investor_portal.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    # Editorial images (Wagtail renditions) are published content; every other upload is
+    # served only by a view that checks who is asking.
+    re_path(
+        r"^media/(?P<path>images/.+)$",
+        serve_static,
+        {"document_root": settings.MEDIA_ROOT},
+        name="editorial-image",
+    ),
+    path("", include(wagtail_urls)),
+]
