@@ -9,3 +9,9 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portals.settings.dev")
 app = Celery("portals")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+@app.task(name="portals.ping", ignore_result=False)
+def ping() -> str:
+    """Health check: `celery -A portals call portals.ping` answers "pong" from a live worker."""
+    return "pong"

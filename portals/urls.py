@@ -2,6 +2,7 @@ from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from django.views.static import serve as serve_static
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -13,8 +14,16 @@ from core.access import views as access_views
 admin.site.login = secure_admin_login(admin.site.login)
 admin.site.site_header = settings.SITE_NAME
 
+# Wagtail's own sign-in forms would bypass allauth (and with it MFA and rate limits).
+to_allauth_login = RedirectView.as_view(pattern_name="account_login", query_string=True)
+
 urlpatterns = [
     path(settings.DJANGO_ADMIN_PREFIX.strip("/") + "/", admin.site.urls),
+    path(
+        settings.WAGTAIL_ADMIN_PREFIX.strip("/") + "/login/",
+        to_allauth_login,
+        name="wagtail-admin-login",
+    ),
     path(settings.WAGTAIL_ADMIN_PREFIX.strip("/") + "/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
@@ -34,5 +43,6 @@ urlpatterns = [
         {"document_root": settings.MEDIA_ROOT},
         name="editorial-image",
     ),
+    path("_util/login/", to_allauth_login, name="wagtail-page-login"),
     path("", include(wagtail_urls)),
 ]

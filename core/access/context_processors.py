@@ -11,4 +11,9 @@ def portals(request):
     if current is None and request.resolver_match is not None:
         namespaces = request.resolver_match.namespaces
         current = PORTAL_BY_NAMESPACE.get(namespaces[0]) if namespaces else None
-    return {"available_portals": policies.portals_for(user), "current_portal": current}
+    available = policies.portals_for(user)
+    # A page of a portal the person does not hold (its no-access page) belongs to no portal.
+    return {
+        "available_portals": available,
+        "current_portal": current if current in available else None,
+    }

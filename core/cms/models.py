@@ -2,7 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Collection, Page
 
 from core.access.roles import PORTALS, Role
 
@@ -77,3 +77,28 @@ class ContentPage(Page):
 
     class Meta:
         verbose_name = _("content page")
+
+
+class PortalCollection(models.Model):
+    """Marks a Wagtail collection (and the collections inside it) as one portal's files:
+    its documents are served only to people who may enter that portal."""
+
+    collection = models.OneToOneField(
+        Collection, on_delete=models.CASCADE, related_name="portal_link"
+    )
+    portal = models.CharField(_("portal"), max_length=16, choices=Role.choices, unique=True)
+
+    class Meta:
+        verbose_name = _("portal collection")
+
+    def __str__(self) -> str:
+        return f"{self.collection} → {self.get_portal_display()}"
+
+    @classmethod
+    def for_collection(cls, collection: Collection) -> "PortalCollection | None":
+        """The portal owning a collection, looking up its ancestors in one query."""
+        paths = [
+            collection.path[:i]
+            for i in range(Collection.steplen, len(collection.path) + 1, Collection.steplen)
+        ]
+        return cls.objects.filter(collection__path__in=paths).select_related("collection").first()

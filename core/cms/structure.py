@@ -2,16 +2,18 @@
 
 from django.conf import settings
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Collection, Locale, Page, Site
 
 from core.access.roles import PORTALS
 
-from .models import HomePage, PortalPage
+from .models import HomePage, PortalCollection, PortalPage
 
 
 @transaction.atomic
 def ensure_site_structure() -> HomePage:
     """Idempotent: creates what is missing, never touches what editors changed."""
+    ensure_wagtail_roots()
     home = HomePage.objects.first()
     if home is None:
         root = Page.get_first_root_node()
@@ -32,7 +34,31 @@ def ensure_site_structure() -> HomePage:
                 instance=PortalPage(title=str(portal.label), slug=portal.namespace, portal=role)
             )
             home.refresh_from_db()
+    ensure_portal_collections()
     return home
+
+
+def ensure_wagtail_roots() -> None:
+    """What Wagtail's migrations create, recreated after a database flush (test runs)."""
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root"))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(instance=Collection(name="Root"))
+
+
+def ensure_portal_collections() -> None:
+    """One collection per portal for files only its people may download."""
+    root = Collection.get_first_root_node()
+    linked = set(PortalCollection.objects.values_list("portal", flat=True))
+    for role, portal in PORTALS.items():
+        if role.value in linked:
+            continue
+        collection = root.add_child(instance=Collection(name=f"{portal.label} files"))
+        PortalCollection.objects.create(collection=collection, portal=role)
+        root.refresh_from_db()
 
 
 def bootstrap_after_migrate(**kwargs) -> None:

@@ -6,6 +6,7 @@ from .world import DemoWorld
 
 DEMO_STEPS = [
     "core.demo.foundation.seed",
+    "core.demo.content.seed",
 ]
 
 

@@ -15,6 +15,8 @@ class DemoWorld:
     random: Random = field(default_factory=lambda: Random(2026))
     orgs: dict = field(default_factory=dict)
     people: dict = field(default_factory=dict)
+    # Anything else a step makes that later steps or tests refer to, e.g. "page:customer-guide".
+    objects: dict = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
     def note(self, line: str) -> None:

@@ -34,4 +34,4 @@ class AccessRequestForm(forms.ModelForm):
         model = AccessRequest
         fields = ["role", "organisation_name", "message"]
         widgets = {"message": forms.Textarea(attrs={"rows": 3})}
-        labels = {"message": _("Anything we should know (optional)")}
+        labels = {"message": _("Anything we should know")}

@@ -1,0 +1,114 @@
+"""E-mail goes through the outbox: written with the change, sent after commit, never twice."""
+
+import smtplib
+from datetime import timedelta
+from unittest import mock
+
+import pytest
+from celery.exceptions import Retry
+from django.core import mail
+from django.db import transaction
+from django.utils import timezone
+
+from core.notifications.models import OutboundEmail
+from core.notifications.services import email_queue, email_queue_templated
+from core.notifications.tasks import deliver_outbound_email, resend_stalled_outbound_emails
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_e_mail_is_sent_only_after_the_change_commits(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        email = email_queue(to="siti@sinarjaya.example", subject="Hello", text="Body")
+    assert len(mail.outbox) == 0
+    assert email.status == OutboundEmail.Status.PENDING
+    for callback in callbacks:
+        callback()
+    assert [m.to for m in mail.outbox] == [["siti@sinarjaya.example"]]
+    email.refresh_from_db()
+    assert email.status == OutboundEmail.Status.SENT
+
+
+def test_a_rolled_back_change_sends_nothing(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        with pytest.raises(RuntimeError), transaction.atomic():
+            email_queue(to="a@b.example", subject="Never", text="x")
+            raise RuntimeError("the change failed")
+    assert mail.outbox == []
+    assert not OutboundEmail.objects.exists()
+
+
+def test_the_same_key_queues_one_e_mail(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        first = email_queue(to="a@b.example", subject="One", text="x", key="ticket:1:reply:7")
+        second = email_queue(to="a@b.example", subject="One", text="x", key="ticket:1:reply:7")
+    assert first is not None and second is None
+    assert len(mail.outbox) == 1
+
+
+def test_delivering_twice_sends_once(django_capture_on_commit_callbacks):
+    email = email_queue(to="a@b.example", subject="Once", text="x")
+    deliver_outbound_email.delay(email.pk)
+    deliver_outbound_email.delay(email.pk)  # a redelivered message after a worker restart
+    assert len(mail.outbox) == 1
+
+
+def test_a_failed_send_is_kept_and_retried_later():
+    email = email_queue(to="a@b.example", subject="Retry", text="x")
+    with (
+        mock.patch(
+            "django.core.mail.EmailMultiAlternatives.send",
+            side_effect=smtplib.SMTPServerDisconnected,
+        ),
+        pytest.raises(Retry),
+    ):
+        deliver_outbound_email.apply(args=[email.pk])
+    email.refresh_from_db()
+    assert email.status == OutboundEmail.Status.PENDING
+    assert email.attempts == 1
+    assert "SMTPServerDisconnected" in email.last_error
+    assert email.next_attempt_at > timezone.now()
+
+    deliver_outbound_email.delay(email.pk)
+    email.refresh_from_db()
+    assert email.status == OutboundEmail.Status.SENT
+
+
+def test_the_sweep_resends_what_a_lost_message_left_behind(django_capture_on_commit_callbacks):
+    email = email_queue(to="a@b.example", subject="Lost", text="x")  # its task never ran
+    OutboundEmail.objects.filter(pk=email.pk).update(
+        next_attempt_at=timezone.now() - timedelta(minutes=5)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert resend_stalled_outbound_emails.delay().get() == 1
+    email.refresh_from_db()
+    assert email.status == OutboundEmail.Status.SENT
+
+
+def test_a_broker_that_is_down_at_commit_loses_nothing(django_capture_on_commit_callbacks):
+    with mock.patch.object(
+        deliver_outbound_email, "delay", side_effect=ConnectionRefusedError("broker down")
+    ):
+        with django_capture_on_commit_callbacks(execute=True):
+            email = email_queue(to="a@b.example", subject="Kept", text="x")
+    email.refresh_from_db()
+    assert email.status == OutboundEmail.Status.PENDING  # the change stood; the sweep sends it
+    assert mail.outbox == []
+
+
+def test_templated_e_mail_is_written_in_the_readers_language():
+    from core.access.roles import Role
+    from core.people.models import AccessRequest
+    from tests.factories import PersonFactory
+
+    request = AccessRequest(
+        person=PersonFactory(), role=Role.CUSTOMER, organisation_name="X", status="granted"
+    )
+    email = email_queue_templated(
+        to="a@b.example",
+        template="access_request_decided",
+        context={"access_request": request, "person": request.person},
+        language="en",
+    )
+    assert "ready" in email.subject
+    assert "/start/" in email.body_text
