@@ -1,4 +1,4 @@
-from . import policies
+from . import navigation, policies
 from .roles import PORTAL_BY_NAMESPACE
 
 
@@ -13,7 +13,9 @@ def portals(request):
         current = PORTAL_BY_NAMESPACE.get(namespaces[0]) if namespaces else None
     available = policies.portals_for(user)
     # A page of a portal the person does not hold (its no-access page) belongs to no portal.
+    current = current if current in available else None
     return {
         "available_portals": available,
-        "current_portal": current if current in available else None,
+        "current_portal": current,
+        "portal_nav": navigation.items_for(user, current) if current else [],
     }

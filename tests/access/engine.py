@@ -1,7 +1,10 @@
 """How the access matrix is read and checked; the table itself lives in matrix.py."""
 
 import fnmatch
+import pkgutil
 from dataclasses import dataclass
+from importlib import import_module
+from pathlib import Path
 
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -55,6 +58,20 @@ def parse(table: str) -> list[Row]:
             raise ValueError(f"{pattern} {sample}: unknown outcomes {unknown}")
         rows.append(Row(pattern, sample, dict(zip(KINDS, cells, strict=True))))
     return rows
+
+
+def load_tables() -> tuple[list[Row], dict]:
+    """The matrix is one table kept in one file per area: matrix.py (the foundation) and
+    matrix_<area>.py (tickets, knowledge, ...), each with TABLE and SAMPLES."""
+    rows: list[Row] = []
+    samples: dict = {}
+    here = Path(__file__).parent
+    for module in sorted(pkgutil.iter_modules([str(here)]), key=lambda m: m.name):
+        if module.name == "matrix" or module.name.startswith("matrix_"):
+            area = import_module(f"{__package__}.{module.name}")
+            rows += parse(area.TABLE)
+            samples.update(area.SAMPLES)
+    return rows, samples
 
 
 def discover(patterns=None, prefix: str = "", namespaces: tuple = ()):

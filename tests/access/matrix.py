@@ -1,5 +1,7 @@
 """THE ACCESS MATRIX: what every kind of person gets at every URL of the project.
 
+This file holds the foundation's rows; each feature area keeps its rows in the same format
+in matrix_<area>.py beside it (TABLE and SAMPLES), and the test reads them all as one table.
 One row per URL pattern (or family of patterns, or sample of a pattern that serves many
 records). A pattern that no row covers fails test_every_url_pattern_is_in_the_matrix, so a
 new view cannot forget its check. Outcomes are explained in engine.OUTCOMES.

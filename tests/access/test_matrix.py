@@ -3,10 +3,9 @@ import re
 import pytest
 from django.test import Client
 
-from .engine import KINDS, covers, discover, outcome_of, parse, sample_url
-from .matrix import SAMPLES, TABLE
+from .engine import KINDS, covers, discover, load_tables, outcome_of, sample_url
 
-ROWS = parse(TABLE)
+ROWS, SAMPLES = load_tables()
 ADMIN_ROUTES = ("/cms/", "/django-admin/")
 # Admin addresses that are static assets or sign-out, and show nothing to anyone.
 ADMIN_ASSETS = ("/cms/sprite/", "/cms/jsi18n/", "/cms/logout/", "/django-admin/logout/")
