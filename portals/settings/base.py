@@ -66,6 +66,8 @@ LOCAL_APPS = [
     "core.audit",
     "core.notifications",
     "core.cms",
+    "core.staff",
+    "core.learning",
     "core.scheduling",
     "core.demo",
     "customer_portal",
