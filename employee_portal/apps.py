@@ -10,9 +10,16 @@ class EmployeePortalConfig(AppConfig):
         from core.access.navigation import NavItem, register
         from core.access.roles import Role
 
+        employee = Role.EMPLOYEE
         for item in (
             NavItem(
-                Role.EMPLOYEE, "employee:learning-dashboard", _("Learning"), 20, "employee:learning"
+                employee, "employee:learning-dashboard", _("Learning"), 20, "employee:learning"
+            ),
+            NavItem(employee, "employee:goals", _("Goals"), 30, "employee:goal"),
+            NavItem(employee, "employee:directory", _("Directory"), 40, "employee:directory"),
+            NavItem(employee, "employee:inbox", _("Approvals"), 50, "employee:inbox"),
+            NavItem(
+                employee, "employee:customer360", _("Customer 360"), 60, "employee:customer360"
             ),
         ):
             register(item)
