@@ -7,6 +7,8 @@ from .world import DemoWorld
 DEMO_STEPS = [
     "core.demo.foundation.seed",
     "core.demo.content.seed",
+    "core.demo.staff.seed",
+    "core.demo.learning.seed",
 ]
 
 
