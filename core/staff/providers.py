@@ -269,42 +269,46 @@ AUDIT_LABELS = {
 
 
 def _audit_entries(events, limit):
+    """Only what the foundation's audit log says about people and roles; other areas put
+    their own interactions on the timeline with their own, richer entries."""
     return [
         customer360.Entry(
             at=e.at,
             kind=_("Activity"),
-            title=str(AUDIT_LABELS.get(e.action, e.action)),
+            title=str(AUDIT_LABELS[e.action]),
             detail=e.target_label if e.target_label else "",
         )
-        for e in events.order_by("-at", "-id")[:limit]
+        for e in events.filter(action__in=list(AUDIT_LABELS)).order_by("-at", "-id")[:limit]
     ]
 
 
+def _targets(model, ids) -> Q:
+    return Q(
+        target_type=ContentType.objects.get_for_model(model), target_id__in=[str(i) for i in ids]
+    )
+
+
 def _person_audit(person, limit):
-    person_type = ContentType.objects.get_for_model(person)
+    assignment_ids = RoleAssignment.objects.filter(person=person).values_list("pk", flat=True)[:100]
+    request_ids = AccessRequest.objects.filter(person=person).values_list("pk", flat=True)[:100]
     return _audit_entries(
         AuditEvent.objects.filter(
-            Q(actor=person) | Q(target_type=person_type, target_id=str(person.pk))
+            Q(actor=person)
+            | _targets(type(person), [person.pk])
+            | _targets(RoleAssignment, assignment_ids)
+            | _targets(AccessRequest, request_ids)
         ),
         limit,
     )
 
 
 def _organisation_audit(organisation, limit):
-    assignment_type = ContentType.objects.get_for_model(RoleAssignment)
-    ids = [
-        str(pk)
-        for pk in RoleAssignment.objects.filter(organisation=organisation).values_list(
-            "pk", flat=True
-        )[:200]
+    ids = RoleAssignment.objects.filter(organisation=organisation).values_list("pk", flat=True)[
+        :200
     ]
     return _audit_entries(
         AuditEvent.objects.filter(
-            Q(
-                target_type=ContentType.objects.get_for_model(organisation),
-                target_id=str(organisation.pk),
-            )
-            | Q(target_type=assignment_type, target_id__in=ids)
+            _targets(Organisation, [organisation.pk]) | _targets(RoleAssignment, ids)
         ),
         limit,
     )
