@@ -75,9 +75,9 @@ def overdue(person_ids, *, now=None):
     )
 
 
-def chart(lines: list[CourseLine], *, width: int = 560, bar: int = 22, gap: int = 12) -> dict:
+def chart(lines: list[CourseLine], *, width: int = 720, bar: int = 22, gap: int = 12) -> dict:
     """Geometry for an inline SVG bar chart of completion rates (no script, no library)."""
-    label_width = 230
+    label_width = 290
     plot = width - label_width - 50
     bars = []
     for index, line in enumerate(lines):

@@ -8,11 +8,13 @@ answers 404.
 """
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -267,7 +269,14 @@ class CertificateView(CertificateMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         certificate = self.get_certificate(kwargs["certificate_id"])
         context.update(self.base_context())
-        context.update({"certificate": certificate, "status": certificate.status()})
+        verify = reverse("learning:verify-code", args=[certificate.code])
+        context.update(
+            {
+                "certificate": certificate,
+                "status": certificate.status(),
+                "verify_url": settings.SITE_URL.rstrip("/") + verify,
+            }
+        )
         return context
 
 

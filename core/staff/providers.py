@@ -260,8 +260,6 @@ AUDIT_LABELS = {
     "auth.signed_in": gettext_lazy("Signed in"),
     "auth.signed_out": gettext_lazy("Signed out"),
     "auth.sign_in_failed": gettext_lazy("Failed sign-in"),
-    "role.granted": gettext_lazy("Role granted"),
-    "role.ended": gettext_lazy("Role ended"),
     "access.requested": gettext_lazy("Asked for portal access"),
     "access.granted": gettext_lazy("Access granted"),
     "access.declined": gettext_lazy("Access declined"),
@@ -280,6 +278,40 @@ def _audit_entries(events, limit):
         )
         for e in events.filter(action__in=list(AUDIT_LABELS)).order_by("-at", "-id")[:limit]
     ]
+
+
+def _role_entries(assignments, limit):
+    """Roles begin and end on the dates they say (not when the row was written)."""
+    entries = []
+    for a in assignments.select_related("person", "organisation").order_by("-since")[:limit]:
+        where = str(a.organisation) if a.organisation_id else _("as an individual")
+        entries.append(
+            customer360.Entry(
+                at=a.since,
+                kind=_("Role"),
+                title=_("%(person)s became %(role)s at %(where)s")
+                % {
+                    "person": a.person.full_name,
+                    "role": a.get_role_display().lower(),
+                    "where": where,
+                },
+                detail=a.title,
+            )
+        )
+        if a.until:
+            entries.append(
+                customer360.Entry(
+                    at=a.until,
+                    kind=_("Role"),
+                    title=_("%(person)s stopped being %(role)s at %(where)s")
+                    % {
+                        "person": a.person.full_name,
+                        "role": a.get_role_display().lower(),
+                        "where": where,
+                    },
+                )
+            )
+    return entries
 
 
 def _targets(model, ids) -> Q:
@@ -350,6 +382,20 @@ for spec in (
 ):
     customer360.register_section(spec)
 customer360.register_timeline(customer360.TimelineSpec("audit", customer360.PERSON, _person_audit))
+customer360.register_timeline(
+    customer360.TimelineSpec(
+        "roles",
+        customer360.PERSON,
+        lambda person, limit: _role_entries(RoleAssignment.objects.filter(person=person), limit),
+    )
+)
+customer360.register_timeline(
+    customer360.TimelineSpec(
+        "roles",
+        customer360.ORGANISATION,
+        lambda org, limit: _role_entries(RoleAssignment.objects.filter(organisation=org), limit),
+    )
+)
 customer360.register_timeline(
     customer360.TimelineSpec("audit", customer360.ORGANISATION, _organisation_audit)
 )

@@ -157,7 +157,9 @@ def test_the_registries_hold_the_providers_of_the_areas_on_this_branch():
     assert "person:roles" in registered["sections"]
     assert "organisation:people" in registered["sections"]
     assert "person:certificates" in registered["sections"]
-    assert {"person:audit", "person:learning", "organisation:audit"} <= set(registered["timelines"])
+    assert {"person:audit", "person:learning", "person:roles", "organisation:audit"} <= set(
+        registered["timelines"]
+    )
 
 
 def test_customer_360_shows_every_role_and_the_courses_of_a_person(sign_in):
@@ -172,7 +174,13 @@ def test_customer_360_shows_every_role_and_the_courses_of_a_person(sign_in):
     assert sections["roles"].total == 2
     assert sections["certificates"].rows[0].title == "Partner sales"
     titles = [e.title for e in response.context["timeline"]]
-    assert "Completed Partner sales" in titles and "Role granted" in titles
+    assert "Completed Partner sales" in titles
+    assert any(
+        t.endswith(
+            "became partner at " + str(dewi.role_assignments.get(role="partner").organisation)
+        )
+        for t in titles
+    )
 
 
 def test_customer_360_search_finds_people_and_organisations(sign_in):
