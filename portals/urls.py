@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core.access import views as access_views
 from core.people import views as people_views
+from portals.health import healthz
 
 # The Django admin signs in through allauth, so staff MFA and rate limits apply there too.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -29,6 +30,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
     path("accounts/", include("core.people.urls")),
+    path("healthz/", healthz, name="healthz"),
     path("start/", access_views.landing, name="portal-landing"),
     path("", include("core.access.urls")),
     path("customer/", include("customer_portal.urls")),
