@@ -9,6 +9,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core.access import views as access_views
+from core.people import views as people_views
+from portals.health import healthz
 
 # The Django admin signs in through allauth, so staff MFA and rate limits apply there too.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -28,13 +30,14 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
     path("accounts/", include("core.people.urls")),
+    path("healthz/", healthz, name="healthz"),
     path("start/", access_views.landing, name="portal-landing"),
     path("", include("core.access.urls")),
     path("customer/", include("customer_portal.urls")),
     path("partner/", include("partner_portal.urls")),
     path("employee/", include("employee_portal.urls")),
     path("investor/", include("investor_portal.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", people_views.set_language, name="set_language"),
     path("", include("core.learning.urls")),
     # Editorial images (Wagtail renditions) are published content; every other upload is
     # served only by a view that checks who is asking.

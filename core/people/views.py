@@ -1,11 +1,14 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.i18n import set_language as django_set_language
 
 from core.access import policies
 
 from .forms import ProfileForm
+from .models import Person
 
 
 @login_required
@@ -25,3 +28,13 @@ def profile(request):
             "current_ids": {a.pk for a in policies.current_assignments(request.user)},
         },
     )
+
+
+def set_language(request):
+    """The language switch; for signed-in people it also changes their profile, which is
+    what decides their language on every later visit and in their e-mails."""
+    response = django_set_language(request)
+    language = request.POST.get("language") if request.method == "POST" else None
+    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
+        Person.objects.filter(pk=request.user.pk).update(language=language)
+    return response

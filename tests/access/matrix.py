@@ -23,6 +23,7 @@ access:request-access               -                login 405   405   405   405
 access:mfa-required                 -                login ok    ok    ok    ok    ok    go    go    go    go    go    ok    ok    ok
 people:profile                      -                login ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok
 set_language                        -                go    go    go    go    go    go    go    go    go    go    go    go    go    go
+healthz                             -                ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok
 # --- portal homes --------------------------------------------------------------------------------------------------------------------
 customer:dashboard                  -                login ok    ok    ok    deny  deny  deny  deny  deny  deny  deny  deny  ok    deny
 partner:dashboard                   -                login deny  deny  deny  ok    ok    deny  deny  deny  deny  deny  deny  ok    deny

@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -49,13 +50,29 @@ def page(browser, live_server, request):
     context.close()
 
 
+def current_totp_code(email: str) -> str:
+    from allauth.mfa.adapter import get_adapter
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    authenticator = Authenticator.objects.get(user__email=email, type=Authenticator.Type.TOTP)
+    secret = get_adapter().decrypt(authenticator.data["secret"])
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+
+
 @pytest.fixture
 def sign_in_as(page):
+    """Signs in through the real forms, answering the two-factor step for staff."""
+
     def _sign_in(email: str, password: str = DEMO_PASSWORD):
         page.goto("/accounts/login/")
         page.get_by_label("Email").fill(email)
         page.get_by_label("Password").fill(password)
         page.get_by_role("button", name="Sign In").click()
         page.wait_for_load_state()
+        if page.url.endswith("/accounts/2fa/authenticate/"):
+            page.locator("input[name=code]").fill(current_totp_code(email))
+            page.get_by_role("button", name="Sign In").click()
+            page.wait_for_load_state()
 
     return _sign_in

@@ -155,6 +155,16 @@ def test_profile_changes_language_and_the_site_follows(sign_in):
     assert client.get(reverse("customer:dashboard")).context["LANGUAGE_CODE"] == "id"
 
 
+def test_the_language_switch_remembers_the_choice_in_the_profile(sign_in):
+    person = person_with(Role.CUSTOMER)
+    client = sign_in(person)
+    response = client.post(reverse("set_language"), {"language": "id", "next": "/customer/"})
+    assert response.url == "/customer/"
+    person.refresh_from_db()
+    assert person.language == "id"
+    assert client.get("/customer/").context["LANGUAGE_CODE"] == "id"
+
+
 def test_profile_rejects_an_unknown_time_zone_and_keeps_the_input(sign_in):
     client = sign_in(person_with(Role.CUSTOMER))
     response = client.post(
