@@ -42,6 +42,17 @@ class LearningView(PortalRequiredMixin):
     def base_context(self) -> dict:
         return {"ns": self.request.portal.namespace}
 
+    def finished(self, course: CoursePage) -> bool:
+        """Completed, with no round under way: a late form (the back button, a second tab)
+        must not quietly start the course again. Retaking is the course page's button."""
+        person = self.request.user
+        if Enrolment.objects.open().filter(person=person, course=course).exists():
+            return False
+        if Enrolment.objects.filter(person=person, course=course).exists():
+            messages.info(self.request, _("You have completed this course."))
+            return True
+        return False
+
 
 class DashboardView(LearningView, TemplateView):
     template_name = "learning/dashboard.html"
@@ -80,6 +91,10 @@ class CourseView(LearningView, TemplateView):
 class EnrolView(LearningView, View):
     def post(self, request, course_id: int):
         course = self.get_course(course_id)
+        state = selectors.course_state(request.user, course)
+        if state["completed"] and not state["can_retake"]:
+            messages.info(request, _("You have completed this course already."))
+            return redirect(self.url_name("learning-course"), course.pk)
         services.enrolment_start(person=request.user, course=course)
         first = course.lessons().first()
         if first is not None:
@@ -119,6 +134,8 @@ class LessonCompleteView(LearningView, View):
         lesson = next((item for item in lessons if item.pk == lesson_id), None)
         if lesson is None:
             raise Http404
+        if self.finished(course):
+            return redirect(self.url_name("learning-course"), course.pk)
         enrolment = services.enrolment_start(person=request.user, course=course)
         enrolment = services.lesson_complete(enrolment=enrolment, lesson=lesson)
         if enrolment.is_complete:
@@ -176,6 +193,8 @@ class QuizView(LearningView, TemplateView):
         form = QuizForm(questions, request.POST)
         if not form.is_valid():
             return self.render_to_response(self.context(course, state, form), status=400)
+        if self.finished(course):
+            return redirect(self.url_name("learning-course"), course.pk)
         enrolment = services.enrolment_start(person=request.user, course=course)
         answers = {
             key: value if isinstance(value, list) else [value]

@@ -257,3 +257,35 @@ def test_the_course_page_costs_the_same_queries_with_more_lessons_and_attempts(s
     assert _count(client, reverse("employee:learning-course", args=[small.pk])) == _count(
         client, reverse("employee:learning-course", args=[large.pk])
     )
+
+
+def test_a_late_form_after_completion_does_not_start_the_course_again(sign_in):
+    course = make_course(lessons=1)
+    joko = person_with(Role.EMPLOYEE)
+    client = sign_in(joko)
+    lesson = course.lessons().get()
+    client.post(reverse("employee:learning-lesson-done", args=[course.pk, lesson.pk]))
+    client.post(reverse("employee:learning-quiz", args=[course.pk]), right_answers(course))
+    assert Enrolment.objects.get(person=joko).completed_at is not None
+    client.post(reverse("employee:learning-quiz", args=[course.pk]), right_answers(course))
+    client.post(reverse("employee:learning-lesson-done", args=[course.pk, lesson.pk]))
+    client.post(reverse("employee:learning-enrol", args=[course.pk]))
+    assert Enrolment.objects.filter(person=joko).count() == 1
+
+
+def test_a_renewal_lets_the_learner_start_the_course_again(sign_in):
+    course = make_course(lessons=1, quiz=[], valid_months=12)
+    joko = person_with(Role.EMPLOYEE)
+    client = sign_in(joko)
+    lesson = course.lessons().get()
+    client.post(reverse("employee:learning-lesson-done", args=[course.pk, lesson.pk]))
+    services.assignment_create(
+        person=joko,
+        course=course,
+        due_at=timezone.now() + timedelta(days=30),
+        reason="renewal",
+    )
+    page = client.get(reverse("employee:learning-course", args=[course.pk])).content.decode()
+    assert "Take it again" in page
+    client.post(reverse("employee:learning-enrol", args=[course.pk]))
+    assert Enrolment.objects.filter(person=joko, completed_at__isnull=True).count() == 1
