@@ -6,15 +6,15 @@ from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from core.access.staff import managed_person_ids, staff_required
+from core.access.staff import managed_people, staff_required
 from core.learning import reports
 
 
-def _team(request) -> set[int]:
-    ids = managed_person_ids(request.user)
-    if not ids:
+def _team(request):
+    team = managed_people(request.user)
+    if not team.exists():
         raise Http404
-    return ids
+    return team
 
 
 @staff_required
@@ -27,7 +27,7 @@ def report(request):
         request,
         "employee_portal/learning/report.html",
         {
-            "team_size": len(team),
+            "team_size": team.count(),
             "by_course": by_course,
             "by_team": reports.completion_by_team_and_course(team, now=now),
             "chart": reports.chart(by_course),

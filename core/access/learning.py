@@ -3,7 +3,7 @@
 A course is for employees and/or partners; for employees it may be narrowed to departments.
 In each portal a person sees the courses for that portal's people, plus any course they have
 been assigned. Enrolments and certificates are their owner's; managers read their reports'
-through the manager report, which asks managed_person_ids().
+through the manager report, which asks staff.managed_people().
 """
 
 from django.apps import apps

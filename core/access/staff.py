@@ -100,17 +100,14 @@ def manager_id_of(person) -> int | None:
 MAX_REPORTING_DEPTH = 8
 
 
-def managed_person_ids(person) -> set[int]:
-    """Everyone who reports to the person, directly or through others (one query a level).
-    Site administrators oversee every employee."""
+def managed_people(person):
+    """Everyone who reports to the person, directly or through others, as a queryset of
+    Person ids (one query a reporting level to find them). Site administrators oversee every
+    employee: for them it stays a subquery, never a long list of ids."""
     EmployeeProfile = apps.get_model("staff", "EmployeeProfile")
     Person = apps.get_model("people", "Person")
     if person.is_superuser:
-        return set(
-            Person.objects.filter(current_employees_q())
-            .exclude(pk=person.pk)
-            .values_list("pk", flat=True)
-        )
+        return Person.objects.filter(current_employees_q()).exclude(pk=person.pk).values("pk")
     found: set[int] = set()
     level = {person.pk}
     for _depth in range(MAX_REPORTING_DEPTH):
@@ -122,4 +119,4 @@ def managed_person_ids(person) -> set[int]:
         if not level:
             break
         found |= level
-    return found
+    return Person.objects.filter(pk__in=found).values("pk")

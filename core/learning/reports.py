@@ -27,14 +27,14 @@ class CourseLine:
         return self.completed * 100 // self.assigned if self.assigned else 0
 
 
-def _scope(person_ids, now):
-    return Assignment.objects.filter(person__in=person_ids, course__live=True)
+def _scope(people, now):
+    return Assignment.objects.filter(person__in=people, course__live=True)
 
 
-def completion_by_course(person_ids, *, now=None) -> list[CourseLine]:
+def completion_by_course(people, *, now=None) -> list[CourseLine]:
     now = now or timezone.now()
     rows = (
-        _scope(person_ids, now)
+        _scope(people, now)
         .values("course_id", title=F("course__title"))
         .annotate(
             assigned=Count("pk"),
@@ -46,10 +46,10 @@ def completion_by_course(person_ids, *, now=None) -> list[CourseLine]:
     return [CourseLine(team="", **row) for row in rows]
 
 
-def completion_by_team_and_course(person_ids, *, now=None) -> list[CourseLine]:
+def completion_by_team_and_course(people, *, now=None) -> list[CourseLine]:
     now = now or timezone.now()
     rows = (
-        _scope(person_ids, now)
+        _scope(people, now)
         .values(
             "course_id",
             title=F("course__title"),
@@ -65,10 +65,10 @@ def completion_by_team_and_course(person_ids, *, now=None) -> list[CourseLine]:
     return [CourseLine(**{**row, "team": row["team"] or _("No department")}) for row in rows]
 
 
-def overdue(person_ids, *, now=None):
+def overdue(people, *, now=None):
     now = now or timezone.now()
     return (
-        _scope(person_ids, now)
+        _scope(people, now)
         .filter(completed_at__isnull=True, due_at__lte=now)
         .select_related("person__employee_profile__department", "course")
         .order_by("due_at", "person__full_name")
@@ -109,7 +109,7 @@ class Echo:
         return value
 
 
-def csv_rows(person_ids, *, now=None):
+def csv_rows(people, *, now=None):
     """Every assignment of the team, streamed row by row (constant memory)."""
     now = now or timezone.now()
     writer = csv.writer(Echo())
@@ -127,7 +127,7 @@ def csv_rows(person_ids, *, now=None):
         ]
     )
     assignments = (
-        _scope(person_ids, now)
+        _scope(people, now)
         .select_related("person__employee_profile__department", "course")
         .order_by("person__full_name", "course__title", "pk")
     )

@@ -98,3 +98,10 @@ def test_the_report_costs_the_same_queries_for_a_bigger_team(sign_in, team):
             due_at=timezone.now() - timedelta(days=n),
         )
     assert count() == before
+
+
+def test_a_site_administrator_sees_every_employee(sign_in, team):
+    admin = person_with(Role.EMPLOYEE, is_superuser=True)
+    response = sign_in(admin).get(reverse("employee:learning-report"))
+    [line] = response.context["by_course"]
+    assert (line.assigned, line.completed, line.overdue) == (3, 1, 2)
