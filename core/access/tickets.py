@@ -123,3 +123,35 @@ def may_be_assigned(person, queue) -> bool:
 
 def requester_portal_role(ticket) -> Role:
     return Role(ticket.portal)
+
+
+def agent_entry(person) -> "policies.Entry":
+    """The agent workspace: like a staff duty, but the duty is data (working a queue). Without
+    it the workspace does not exist for the person (404)."""
+    from .roles import PORTALS
+
+    entry = policies.portal_entry(person, PORTALS[Role.EMPLOYEE])
+    if entry is policies.Entry.NO_ROLE or (
+        entry is policies.Entry.ALLOWED and not works_tickets(person)
+    ):
+        return policies.Entry.NOT_FOUND
+    return entry
+
+
+def ticket_agent_required(view):
+    """Guard for agent workspace views (function views)."""
+    from functools import wraps
+
+    from .guards import respond_to
+    from .roles import PORTALS
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        portal = PORTALS[Role.EMPLOYEE]
+        refusal = respond_to(request, agent_entry(request.user), portal)
+        if refusal is not None:
+            return refusal
+        request.portal = portal
+        return view(request, *args, **kwargs)
+
+    return wrapped

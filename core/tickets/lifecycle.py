@@ -49,10 +49,11 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     Status.CLOSED: frozenset({Status.OPEN}),
 }
 
-# The requester's side may close a ticket and reopen it (within the window); nothing else.
+# The requester's side may close a ticket, reopen it (within the window) and, by answering,
+# hand a ticket that waits for them back to the team; nothing else.
 REQUESTER_TRANSITIONS = frozenset(
     {(status, Status.CLOSED) for status in ACTIVE | {Status.RESOLVED}}
-    | {(Status.RESOLVED, Status.OPEN), (Status.CLOSED, Status.OPEN)}
+    | {(Status.RESOLVED, Status.OPEN), (Status.CLOSED, Status.OPEN), (Status.PENDING, Status.OPEN)}
 )
 # Automation closes resolved tickets that nobody reopened.
 SYSTEM_TRANSITIONS = frozenset({(Status.RESOLVED, Status.CLOSED)})
@@ -93,7 +94,7 @@ def check_transition(ticket, to: str, *, side: Side, at: datetime) -> None:
     if side is Side.REQUESTER:
         if (current, to) not in REQUESTER_TRANSITIONS:
             raise TransitionNotAllowed(_("Only the support team can make this change."))
-        if to == Status.OPEN and not _requester_may_reopen(ticket, at):
+        if to == Status.OPEN and current in DONE and not _requester_may_reopen(ticket, at):
             raise TransitionNotAllowed(
                 _("This ticket can no longer be reopened. Please open a new ticket.")
             )

@@ -2,6 +2,9 @@
 (delivered by Celery after commit; a broker outage loses nothing). One e-mail per event and
 recipient: the idempotency key makes a repeat a no-op."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.urls import NoReverseMatch, reverse
 
 from core.access.roles import Role
@@ -14,6 +17,17 @@ from .models import TicketEvent
 REQUESTER_URL_NAMES = {Role.CUSTOMER: "customer:ticket-detail"}
 AGENT_URL_NAME = "employee:work-ticket"
 EMAILED_KINDS = {TicketEvent.Kind.CREATED, TicketEvent.Kind.REPLY, TicketEvent.Kind.STATUS}
+_muted: ContextVar[bool] = ContextVar("ticket_notifications_muted", default=False)
+
+
+@contextmanager
+def muted():
+    """No ticket e-mails inside this block (loading demo data or an import of old tickets)."""
+    token = _muted.set(True)
+    try:
+        yield
+    finally:
+        _muted.reset(token)
 
 
 def requester_url(ticket) -> str:
@@ -29,6 +43,10 @@ def agent_url(ticket) -> str:
         return reverse(AGENT_URL_NAME, args=[ticket.reference])
     except NoReverseMatch:
         return ""
+
+
+def is_muted() -> bool:
+    return _muted.get()
 
 
 def recipients_of(event: TicketEvent) -> list[tuple[object, str]]:
@@ -60,6 +78,8 @@ def _by_team(event: TicketEvent, ticket) -> bool:
 
 
 def notify_event(event: TicketEvent) -> int:
+    if _muted.get():
+        return 0
     sent = 0
     for person, audience in recipients_of(event):
         if not wants_ticket_emails(person):

@@ -176,3 +176,16 @@ def people_current_hat(person, role: Role):
     """The hat to open a ticket in: the person's current assignment of `role` (the first one
     when they hold it at several organisations)."""
     return next(iter(policies.assignments_for(person, role)), None)
+
+
+def timeline(ticket, *, internal: bool) -> list[dict]:
+    """Messages and changes, oldest first. The requester's side (internal=False) sees public
+    replies and public changes only. Three queries, whatever the thread's length."""
+    messages = full_thread(ticket) if internal else public_thread(ticket)
+    events = all_events(ticket) if internal else public_events(ticket)
+    entries = [{"kind": "message", "at": m.created_at, "item": m} for m in messages]
+    entries += [
+        {"kind": "event", "at": e.at, "item": e}
+        for e in events.select_related("actor").exclude(kind=TicketEvent.Kind.ATTACHMENT)
+    ]
+    return sorted(entries, key=lambda entry: (entry["at"], entry["kind"] != "message"))

@@ -4,6 +4,7 @@ from django.db import transaction
 
 from core.jobs import enqueue_after_commit
 
+from .. import notify
 from ..models import TicketEvent
 
 
@@ -16,4 +17,5 @@ def record_breaches(*, kind: str, ticket_ids: list[int], at: datetime) -> None:
         TicketEvent(ticket_id=pk, kind=TicketEvent.Kind.SLA_BREACH, new_value=kind, at=at)
         for pk in ticket_ids
     )
-    enqueue_after_commit(notify_sla_breaches, kind, ticket_ids)
+    if not notify.is_muted():
+        enqueue_after_commit(notify_sla_breaches, kind, ticket_ids)
