@@ -67,7 +67,9 @@ def public_events(ticket):
 
 
 def all_events(ticket):
-    return ticket.events.exclude(kind__in=[TicketEvent.Kind.REPLY, TicketEvent.Kind.NOTE])
+    return ticket.events.exclude(
+        kind__in=[TicketEvent.Kind.REPLY, TicketEvent.Kind.NOTE, TicketEvent.Kind.CREATED]
+    )
 
 
 def queues_for_agent(person):
