@@ -37,6 +37,8 @@ ACTIVE = frozenset({Status.NEW, Status.OPEN, Status.PENDING, Status.ON_HOLD})
 DONE = frozenset({Status.RESOLVED, Status.CLOSED})
 # While waiting for the customer or on hold, the resolution clock stops.
 SLA_PAUSED = frozenset({Status.PENDING, Status.ON_HOLD})
+# The SLA clock runs only while a ticket is new or open (a list: it appears in index conditions).
+SLA_RUNNING = [Status.NEW.value, Status.OPEN.value]
 
 TRANSITIONS: dict[str, frozenset[str]] = {
     Status.NEW: frozenset(

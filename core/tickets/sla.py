@@ -16,11 +16,10 @@ from django.db import connection, transaction
 
 from core.calendars.schedule import calendar_time
 
-from .lifecycle import SLA_PAUSED, Status
+from .lifecycle import SLA_PAUSED, SLA_RUNNING
 from .models import SLAPolicy, Ticket
 
-# The clock runs only while the ticket is new or open.
-RUNNING = (Status.NEW.value, Status.OPEN.value)
+RUNNING = SLA_RUNNING
 SWEEP_BATCH = 1000
 SWEEP_MAX_BATCHES = 50
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.access.roles import Role
 
-from ..lifecycle import ACTIVE, SLA_PAUSED, Status
+from ..lifecycle import ACTIVE, SLA_PAUSED, SLA_RUNNING, Status
 from .choices import PRIORITY_RANK, Priority
 
 REFERENCE_PREFIX = "TCK"
@@ -151,9 +151,9 @@ class Ticket(models.Model):
             models.Index(
                 fields=["first_response_due_at"],
                 condition=Q(
+                    status__in=SLA_RUNNING,
                     first_responded_at__isnull=True,
                     first_response_breached=False,
-                    sla_paused_at__isnull=True,
                     first_response_due_at__isnull=False,
                 ),
                 name="tickets_fr_sweep_idx",
@@ -161,9 +161,9 @@ class Ticket(models.Model):
             models.Index(
                 fields=["resolution_due_at"],
                 condition=Q(
+                    status__in=SLA_RUNNING,
                     resolved_at__isnull=True,
                     resolution_breached=False,
-                    sla_paused_at__isnull=True,
                     resolution_due_at__isnull=False,
                 ),
                 name="tickets_res_sweep_idx",
