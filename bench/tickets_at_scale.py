@@ -22,7 +22,6 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
@@ -45,7 +44,7 @@ def main() -> None:
     args = parser.parse_args()
     if connection.vendor != "postgresql":
         sys.exit("Set DATABASE_URL to a PostgreSQL server.")
-    settings.DATABASES["default"]["TEST"] = {"NAME": "test_portals_bench_tickets"}
+    connection.settings_dict["TEST"]["NAME"] = "test_portals_bench_tickets"
     connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     try:
         run(args)
@@ -116,13 +115,13 @@ def run(args) -> None:
     pk = Ticket.objects.order_by("pk").values_list("pk", flat=True)[args.tickets // 2]
     timed("bare primary-key lookup (baseline)", lambda: Ticket.objects.filter(pk=pk).first())
     queue_page = agent_tickets(desk.agent, queue=desk.queue)[:25]
-    timed("agent queue page (25 rows, SLA sort)", lambda: list(queue_page))
+    timed("agent queue page (25 rows, SLA sort)", lambda: list(queue_page.all()))
     mine = requester_tickets(siti, Role.CUSTOMER)[:20]
-    timed("customer 'my tickets' page (20 rows)", lambda: list(mine))
+    timed("customer 'my tickets' page (20 rows)", lambda: list(mine.all()))
     org = requester_tickets(siti, Role.CUSTOMER, scope="organisation", status="all")[:20]
-    timed("org admin page (20 rows)", lambda: list(org))
+    timed("org admin page (20 rows)", lambda: list(org.all()))
     candidates = sla.breach_candidates(sla.FIRST_RESPONSE, now).order_by("first_response_due_at")
-    timed("breach candidates (first 1000)", lambda: list(candidates.values("pk")[:1000]))
+    timed("breach candidates (first 1000)", lambda: list(candidates.values("pk")[:1000].all()))
     flagged = timed("sweep: flag + history for all breaches", lambda: sla.sweep_breaches(now), 1)
     print("flagged:", {k: len(v) for k, v in flagged.items()})
     print("\nplan, queue page:\n" + queue_page.explain())
