@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -6,4 +6,5 @@ app_name = "customer"
 
 urlpatterns = [
     path("", views.DashboardView.as_view(), name="dashboard"),
+    path("tickets/", include("customer_portal.tickets.urls")),
 ]

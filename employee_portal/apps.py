@@ -9,17 +9,24 @@ class EmployeePortalConfig(AppConfig):
     def ready(self) -> None:
         from core.access.navigation import NavItem, register
         from core.access.roles import Role
+        from core.access.tickets import works_tickets
 
-        employee = Role.EMPLOYEE
-        for item in (
+        register(
             NavItem(
-                employee, "employee:learning-dashboard", _("Learning"), 20, "employee:learning"
-            ),
-            NavItem(employee, "employee:goals", _("Goals"), 30, "employee:goal"),
-            NavItem(employee, "employee:directory", _("Directory"), 40, "employee:directory"),
-            NavItem(employee, "employee:inbox", _("Approvals"), 50, "employee:inbox"),
-            NavItem(
-                employee, "employee:customer360", _("Customer 360"), 60, "employee:customer360"
-            ),
+                Role.EMPLOYEE,
+                "employee:work",
+                _("Work queues"),
+                order=20,
+                section="employee:work",
+                check=works_tickets,
+            )
+        )
+
+        for name, label, order, section in (
+            ("learning-dashboard", _("Learning"), 30, "learning"),
+            ("goals", _("Goals"), 40, "goal"),
+            ("directory", _("Directory"), 50, "directory"),
+            ("inbox", _("Approvals"), 60, "inbox"),
+            ("customer360", _("Customer 360"), 70, "customer360"),
         ):
-            register(item)
+            register(NavItem(Role.EMPLOYEE, f"employee:{name}", label, order, f"employee:{section}"))

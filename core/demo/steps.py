@@ -7,6 +7,7 @@ from .world import DemoWorld
 DEMO_STEPS = [
     "core.demo.foundation.seed",
     "core.demo.content.seed",
+    "core.tickets.demo.seed",
     "core.demo.staff.seed",
     "core.demo.learning.seed",
 ]

@@ -41,3 +41,23 @@ class OutboundEmail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.to}: {self.subject}"
+
+
+class NotificationPreferences(models.Model):
+    """What a person wants to hear about by e-mail. No row means the defaults."""
+
+    person = models.OneToOneField(
+        "people.Person", on_delete=models.CASCADE, related_name="notification_preferences"
+    )
+    ticket_updates_by_email = models.BooleanField(
+        _("E-mail me about my tickets"),
+        default=True,
+        help_text=_("New replies and status changes on tickets you asked or are assigned."),
+    )
+
+    class Meta:
+        verbose_name = _("notification preferences")
+        verbose_name_plural = _("notification preferences")
+
+    def __str__(self) -> str:
+        return f"Preferences of {self.person}"

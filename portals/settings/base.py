@@ -66,6 +66,9 @@ LOCAL_APPS = [
     "core.audit",
     "core.notifications",
     "core.cms",
+    "core.calendars",
+    "core.uploads",
+    "core.tickets",
     "core.staff",
     "core.learning",
     "core.scheduling",
@@ -205,6 +208,13 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Private uploads (ticket attachments, claim receipts, ...) live outside MEDIA_ROOT and are
+# served only by views that ask the access module (core/uploads).
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-media")
+STORAGES["private"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT), "base_url": "/private-files-are-not-served/"},
+}
 if env("AWS_STORAGE_BUCKET_NAME", default=""):
     # S3-compatible object storage for several web nodes; files stay private (signed URLs
     # are never handed out: every download goes through a checked view).
@@ -218,8 +228,20 @@ if env("AWS_STORAGE_BUCKET_NAME", default=""):
             "file_overwrite": False,
         },
     }
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {**STORAGES["default"]["OPTIONS"], "location": "private"},
+    }
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# The largest single private upload (bytes); the web server's own body limit must allow
+# UPLOADS_MAX_BYTES times the files per message (nginx: client_max_body_size).
+UPLOADS_MAX_BYTES = env.int("UPLOADS_MAX_BYTES", default=10 * 1024 * 1024)
+
+# --- Tickets ----------------------------------------------------------------------------------
+TICKETS_MAX_ATTACHMENTS = env.int("TICKETS_MAX_ATTACHMENTS", default=5)  # files per message
+TICKETS_REOPEN_WINDOW_DAYS = env.int("TICKETS_REOPEN_WINDOW_DAYS", default=14)
+TICKETS_AUTO_CLOSE_DAYS = env.int("TICKETS_AUTO_CLOSE_DAYS", default=7)  # resolved → closed
 
 # --- E-mail ---------------------------------------------------------------------------------
 _email = env.email_url("EMAIL_URL", default="consolemail://")

@@ -22,6 +22,14 @@ if not CELERY_TASK_ALWAYS_EAGER:
     }
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 MEDIA_ROOT = BASE_DIR / "test-artifacts" / "media"
+PRIVATE_MEDIA_ROOT = BASE_DIR / "test-artifacts" / "private-media"
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT), "base_url": "/private/"},
+    },
+}
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # Several checkouts on one machine share one PostgreSQL server: give each its own test database.

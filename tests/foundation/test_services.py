@@ -57,6 +57,7 @@ def test_a_real_worker_on_redis_answers(celery_worker_on_redis):
 
 
 @pytest.mark.celery
+@pytest.mark.postgres  # a worker thread writing beside the test needs real concurrency, not SQLite
 @pytest.mark.django_db(transaction=True)
 def test_a_real_worker_delivers_an_outbox_e_mail_after_commit(celery_worker_on_redis):
     email = email_queue(to="worker@mail.example", subject="Through Redis", text="x")

@@ -1,0 +1,157 @@
+"""Who may see and work which ticket. Every ticket screen asks these; none filters by hand.
+
+A person sees a ticket when (any of):
+- they asked it, wearing a hat (role assignment) they still wear;
+- they are a current organisation admin of the ticket's organisation;
+- they are a current employee in a staff group that works the ticket's queue;
+- it was shared with them, or a group of theirs, explicitly (guardian direct-FK rows).
+
+`ticket_visibility` returns ONE filter. The membership branches are written as
+`column = ANY(ARRAY(subquery))` on PostgreSQL: the subquery runs once (an InitPlan) and the
+outer condition stays indexable, so the OR of branches becomes a bitmap OR of index scans
+instead of a sequential scan per row (see bench/tickets_visibility.py).
+"""
+
+from django.db.models import BooleanField, F, Func, Q, Subquery
+
+from . import policies
+from .roles import Role
+
+
+class InSubquery(Func):
+    """`column IN (subquery)`, written so PostgreSQL evaluates the subquery once."""
+
+    conditional = True
+    output_field = BooleanField()
+
+    def __init__(self, column: str, queryset):
+        super().__init__(F(column), Subquery(queryset))
+
+    def as_sql(self, compiler, connection, **extra):
+        column, column_params = compiler.compile(self.source_expressions[0])
+        subquery, subquery_params = compiler.compile(self.source_expressions[1])
+        if connection.vendor == "postgresql":
+            return f"{column} = ANY(ARRAY{subquery})", (*column_params, *subquery_params)
+        return f"{column} IN {subquery}", (*column_params, *subquery_params)
+
+
+NOTHING = Q(pk__in=[])
+
+
+def queue_ids_worked_by(person):
+    """A subquery of the queues `person` works (empty unless a current employee)."""
+    from core.tickets.models import Queue
+
+    if not policies.is_staff_member(person):
+        return Queue.objects.none().values("pk")
+    return Queue.objects.filter(is_active=True, agent_groups__in=person.groups.values("pk")).values(
+        "pk"
+    )
+
+
+def worked_queue_ids(person) -> frozenset[int]:
+    """The same, read once per request and kept on the person (for per-ticket decisions)."""
+    cached = person.__dict__.get("_worked_queue_ids")
+    if cached is None:
+        if not person.is_authenticated or not policies.is_staff_member(person):
+            cached = frozenset()
+        else:
+            cached = frozenset(queue_ids_worked_by(person).values_list("pk", flat=True))
+        person.__dict__["_worked_queue_ids"] = cached
+    return cached
+
+
+def works_tickets(person) -> bool:
+    """May open the agent workspace: a current employee who works at least one queue."""
+    return person.is_authenticated and bool(worked_queue_ids(person))
+
+
+def requester_side_visibility(person) -> Q:
+    from core.tickets.models import TicketGroupObjectPermission, TicketUserObjectPermission
+
+    assignments = policies.current_assignments(person)
+    if not assignments and not person.is_authenticated:
+        return NOTHING
+    q = Q(requester_id=person.pk, requester_role_id__in=[a.pk for a in assignments])
+    admin_of = sorted({a.organisation_id for a in assignments if a.is_org_admin})
+    if admin_of:
+        q |= Q(organisation_id__in=admin_of)
+    shared_with_person = TicketUserObjectPermission.objects.filter(
+        user_id=person.pk, permission__codename="view_ticket"
+    ).values("content_object_id")
+    shared_with_groups = TicketGroupObjectPermission.objects.filter(
+        group__in=person.groups.values("pk"), permission__codename="view_ticket"
+    ).values("content_object_id")
+    return q | Q(InSubquery("pk", shared_with_person)) | Q(InSubquery("pk", shared_with_groups))
+
+
+def agent_side_visibility(person) -> Q:
+    if not policies.is_staff_member(person):
+        return NOTHING
+    return Q(InSubquery("queue_id", queue_ids_worked_by(person)))
+
+
+def ticket_visibility(person, *, as_agent: bool | None = None) -> Q:
+    if person is None or not person.is_authenticated or not person.is_active:
+        return NOTHING
+    if as_agent is True:
+        return agent_side_visibility(person)
+    if as_agent is False:
+        return requester_side_visibility(person)
+    return requester_side_visibility(person) | agent_side_visibility(person)
+
+
+def may_work(person, ticket) -> bool:
+    """Acts on the ticket as an agent: works its queue."""
+    return ticket.queue_id in worked_queue_ids(person)
+
+
+def may_see_internal(person, ticket) -> bool:
+    """Internal notes and their files: the ticket's queue agents only, never the requester."""
+    return may_work(person, ticket)
+
+
+def may_be_assigned(person, queue) -> bool:
+    """An assignee works the ticket's queue (checked again at assignment time)."""
+    from core.tickets.models import Queue
+
+    return (
+        policies.is_staff_member(person)
+        and Queue.objects.filter(pk=queue.pk, agent_groups__user=person).exists()
+    )
+
+
+def requester_portal_role(ticket) -> Role:
+    return Role(ticket.portal)
+
+
+def agent_entry(person) -> "policies.Entry":
+    """The agent workspace: like a staff duty, but the duty is data (working a queue). Without
+    it the workspace does not exist for the person (404)."""
+    from .roles import PORTALS
+
+    entry = policies.portal_entry(person, PORTALS[Role.EMPLOYEE])
+    if entry is policies.Entry.NO_ROLE or (
+        entry is policies.Entry.ALLOWED and not works_tickets(person)
+    ):
+        return policies.Entry.NOT_FOUND
+    return entry
+
+
+def ticket_agent_required(view):
+    """Guard for agent workspace views (function views)."""
+    from functools import wraps
+
+    from .guards import respond_to
+    from .roles import PORTALS
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        portal = PORTALS[Role.EMPLOYEE]
+        refusal = respond_to(request, agent_entry(request.user), portal)
+        if refusal is not None:
+            return refusal
+        request.portal = portal
+        return view(request, *args, **kwargs)
+
+    return wrapped

@@ -1,0 +1,30 @@
+"""Which Wagtail pages an agent may link as a ticket's answer.
+
+Any live page until the knowledge base registers its article model:
+
+    from core.tickets.answers import register_answer_page_model
+    register_answer_page_model(KnowledgeArticlePage)
+"""
+
+from wagtail.models import Page
+
+_ANSWER_MODELS: list[type] = []
+
+
+def register_answer_page_model(model: type) -> None:
+    if model not in _ANSWER_MODELS:
+        _ANSWER_MODELS.append(model)
+
+
+def answer_pages():
+    pages = Page.objects.live().filter(depth__gt=2)
+    if _ANSWER_MODELS:
+        pages = pages.type(*_ANSWER_MODELS)
+    return pages
+
+
+def search_answer_pages(query: str, *, limit: int = 10):
+    query = " ".join((query or "").split())
+    if len(query) < 2:
+        return Page.objects.none()
+    return answer_pages().filter(title__icontains=query).order_by("title")[:limit]

@@ -1,0 +1,20 @@
+from .history import TicketEvent
+from .queues import Category, ProductArea, Queue, SLAPolicy
+from .shares import TicketGroupObjectPermission, TicketUserObjectPermission
+from .threads import TicketAttachment, TicketMessage
+from .tickets import Priority, Ticket, TicketQuerySet
+
+__all__ = [
+    "Category",
+    "Priority",
+    "ProductArea",
+    "Queue",
+    "SLAPolicy",
+    "Ticket",
+    "TicketAttachment",
+    "TicketEvent",
+    "TicketGroupObjectPermission",
+    "TicketMessage",
+    "TicketQuerySet",
+    "TicketUserObjectPermission",
+]

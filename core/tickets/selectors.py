@@ -1,0 +1,193 @@
+"""Reading tickets for screens. Each returns a queryset whose cost does not grow with the data
+it does not show: lists paginate in the database, threads load with a fixed number of queries."""
+
+from django.db.models import Case, F, IntegerField, Prefetch, Q, Value, When
+
+from core.access import policies
+from core.access.roles import Role
+from core.people.models import Person
+
+from .lifecycle import ACTIVE, Status
+from .models import Queue, Ticket, TicketAttachment, TicketEvent
+from .models.choices import PRIORITY_RANK
+
+
+def search(tickets, query: str):
+    """Reference (TCK-000123, 000123 or 123) or words in the subject and description."""
+    query = " ".join((query or "").split())[:100]
+    if not query:
+        return tickets
+    condition = Q(subject__icontains=query) | Q(description__icontains=query)
+    digits = query.upper().removeprefix("TCK-").lstrip("0")
+    if digits.isdigit():
+        condition |= Q(pk=int(digits))
+    return tickets.filter(condition)
+
+
+def requester_tickets(
+    person, role: Role, *, scope: str = "mine", status: str = "", query: str = ""
+):
+    """A portal's ticket list: the person's own, or (org admins) their organisation's."""
+    tickets = Ticket.objects.visible_to(person, as_agent=False).in_portal(role)
+    if scope == "mine":
+        tickets = tickets.filter(requester=person)
+    if status == "active":
+        tickets = tickets.filter(status__in=ACTIVE)
+    elif status in Status.values:
+        tickets = tickets.filter(status=status)
+    return (
+        search(tickets, query)
+        .select_related("assignee", "requester")
+        .order_by("-updated_at", "-id")
+    )
+
+
+def public_thread(ticket):
+    """Public messages with their files, for the requester's side."""
+    files = TicketAttachment.objects.filter(is_internal=False)
+    return (
+        ticket.messages.filter(is_internal=False)
+        .select_related("author")
+        .prefetch_related(Prefetch("attachments", queryset=files))
+    )
+
+
+def full_thread(ticket):
+    return ticket.messages.select_related("author").prefetch_related("attachments")
+
+
+def opening_attachments(ticket):
+    return ticket.attachments.filter(message__isnull=True)
+
+
+def public_events(ticket):
+    return ticket.events.filter(is_public=True).exclude(
+        kind__in=[TicketEvent.Kind.REPLY, TicketEvent.Kind.CREATED]
+    )
+
+
+def all_events(ticket):
+    return ticket.events.exclude(
+        kind__in=[TicketEvent.Kind.REPLY, TicketEvent.Kind.NOTE, TicketEvent.Kind.CREATED]
+    )
+
+
+def queues_for_agent(person):
+    from core.access.tickets import worked_queue_ids
+
+    return Queue.objects.filter(pk__in=worked_queue_ids(person)).order_by("name")
+
+
+def agent_tickets(
+    person,
+    *,
+    queue: Queue | None = None,
+    mine: bool = False,
+    status: str = "active",
+    assignee: str = "",
+    priority: str = "",
+    query: str = "",
+    sort: str = "due",
+):
+    tickets = Ticket.objects.visible_to(person, as_agent=True)
+    if queue is not None:
+        tickets = tickets.filter(queue=queue)
+    if mine:
+        tickets = tickets.filter(assignee=person)
+    if status == "active":
+        tickets = tickets.filter(status__in=ACTIVE)
+    elif status == "breached":
+        tickets = tickets.filter(
+            Q(first_response_breached=True) | Q(resolution_breached=True), status__in=ACTIVE
+        )
+    elif status in Status.values:
+        tickets = tickets.filter(status=status)
+    if assignee == "none":
+        tickets = tickets.filter(assignee__isnull=True)
+    elif assignee.isdigit():
+        tickets = tickets.filter(assignee_id=int(assignee))
+    if priority:
+        tickets = tickets.filter(priority=priority)
+    tickets = search(tickets, query).for_lists()
+    if sort == "priority":
+        tickets = tickets.annotate(
+            priority_order=Case(
+                *(When(priority=p, then=Value(rank)) for p, rank in PRIORITY_RANK.items()),
+                output_field=IntegerField(),
+            )
+        )
+    return tickets.order_by(*SORTS.get(sort, SORTS["due"]))
+
+
+DUE_FIRST = F("sla_due_at").asc(nulls_last=True)
+SORTS = {
+    "due": (DUE_FIRST, "-id"),
+    "updated": ("-updated_at", "-id"),
+    "created": ("-created_at", "-id"),
+    "priority": ("-priority_order", DUE_FIRST, "-id"),
+}
+
+
+def assignable_people(queue: Queue):
+    """Current employees in a group that works the queue."""
+    from django.utils import timezone
+
+    now = timezone.now()
+    return (
+        Person.objects.filter(is_active=True, groups__ticket_queues=queue)
+        .filter(
+            Q(role_assignments__until__isnull=True) | Q(role_assignments__until__gt=now),
+            role_assignments__role=Role.EMPLOYEE,
+            role_assignments__since__lte=now,
+        )
+        .distinct()
+        .order_by("full_name")
+    )
+
+
+def agents_of_queues(queue_ids):
+    from django.utils import timezone
+
+    now = timezone.now()
+    return (
+        Person.objects.filter(is_active=True, groups__ticket_queues__in=list(queue_ids))
+        .filter(
+            Q(role_assignments__until__isnull=True) | Q(role_assignments__until__gt=now),
+            role_assignments__role=Role.EMPLOYEE,
+            role_assignments__since__lte=now,
+        )
+        .distinct()
+        .order_by("full_name")
+    )
+
+
+def requesters_other_tickets(ticket, person, *, limit: int = 10):
+    """The requester's other tickets, across all their roles, that `person` may see, and how
+    many more exist that they may not (so nothing is hidden silently, nothing leaks)."""
+    others = Ticket.objects.filter(requester_id=ticket.requester_id).exclude(pk=ticket.pk)
+    visible = others.filter(pk__in=Ticket.objects.visible_to(person).values("pk"))
+    rows = list(visible.select_related("queue").order_by("-updated_at")[:limit])
+    return rows, others.count(), visible.count()
+
+
+def recent_for_requester(person, role: Role, *, limit: int = 5):
+    return list(requester_tickets(person, role)[:limit])
+
+
+def people_current_hat(person, role: Role):
+    """The hat to open a ticket in: the person's current assignment of `role` (the first one
+    when they hold it at several organisations)."""
+    return next(iter(policies.assignments_for(person, role)), None)
+
+
+def timeline(ticket, *, internal: bool) -> list[dict]:
+    """Messages and changes, oldest first. The requester's side (internal=False) sees public
+    replies and public changes only. Three queries, whatever the thread's length."""
+    messages = full_thread(ticket) if internal else public_thread(ticket)
+    events = all_events(ticket) if internal else public_events(ticket)
+    entries = [{"kind": "message", "at": m.created_at, "item": m} for m in messages]
+    entries += [
+        {"kind": "event", "at": e.at, "item": e}
+        for e in events.select_related("actor").exclude(kind=TicketEvent.Kind.ATTACHMENT)
+    ]
+    return sorted(entries, key=lambda entry: (entry["at"], entry["kind"] != "message"))

@@ -1,0 +1,78 @@
+from collections.abc import Iterable
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from core.uploads.validation import CheckedUpload
+
+from ..lifecycle import TransitionNotAllowed
+from ..models import Ticket, TicketAttachment, TicketEvent, TicketMessage
+from ..notify import notify_event
+
+
+class TicketActionError(ValidationError):
+    """A change the rules refuse, with a message for the person who tried."""
+
+
+def now_or(at: datetime | None) -> datetime:
+    return at or timezone.now()
+
+
+def locked(ticket: Ticket) -> Ticket:
+    """The ticket's current row, locked until the transaction ends (no lost updates)."""
+    return Ticket.objects.select_for_update().get(pk=ticket.pk)
+
+
+def as_action_error(error: TransitionNotAllowed) -> TicketActionError:
+    return TicketActionError(error.message, code="transition")
+
+
+def record(
+    ticket: Ticket,
+    kind: str,
+    *,
+    actor=None,
+    old: object = "",
+    new: object = "",
+    public: bool,
+    at: datetime,
+    message: TicketMessage | None = None,
+) -> TicketEvent:
+    event = TicketEvent.objects.create(
+        ticket=ticket,
+        kind=kind,
+        actor=actor,
+        actor_label=getattr(actor, "email", "") or "",
+        old_value=str(old or "")[:255],
+        new_value=str(new or "")[:255],
+        is_public=public,
+        at=at,
+        message=message,
+    )
+    if public:
+        event.ticket = ticket
+        notify_event(event)
+    return event
+
+
+def store_attachments(
+    ticket: Ticket,
+    files: Iterable[CheckedUpload],
+    *,
+    by,
+    at: datetime,
+    message: TicketMessage | None = None,
+    internal: bool = False,
+) -> list[TicketAttachment]:
+    return [
+        TicketAttachment.from_upload(
+            checked,
+            uploaded_by=by,
+            ticket=ticket,
+            message=message,
+            is_internal=internal,
+            uploaded_at=at,
+        )
+        for checked in files
+    ]

@@ -1,0 +1,72 @@
+from collections.abc import Iterable
+from datetime import datetime
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from core.access.roles import Role
+from core.audit.services import audit_record
+from core.uploads.validation import CheckedUpload
+
+from .. import sla
+from ..models import Category, Priority, ProductArea, Queue, Ticket, TicketEvent
+from ..models.tickets import format_reference
+from ..text import clean_text
+from .common import TicketActionError, now_or, record, store_attachments
+
+
+def intake_queue(role: Role, category: Category | None) -> Queue:
+    if category is not None and category.queue_id and category.queue.is_active:
+        return category.queue
+    queue = Queue.objects.filter(intake_role=role, is_active=True).first()
+    if queue is None:
+        raise TicketActionError(_("Tickets cannot be opened here yet. Please try again later."))
+    return queue
+
+
+@transaction.atomic
+def ticket_create(
+    *,
+    requester,
+    role_assignment,
+    subject: str,
+    description: str,
+    priority: str = Priority.NORMAL,
+    category: Category | None = None,
+    product_area: ProductArea | None = None,
+    attachments: Iterable[CheckedUpload] = (),
+    queue: Queue | None = None,
+    at: datetime | None = None,
+    request=None,
+) -> Ticket:
+    """Open a ticket for `requester` wearing `role_assignment` (the hat decides the portal,
+    the organisation and, with the category, the queue). The reference comes from the row's
+    primary key, so tickets created at the same moment never share one."""
+    if role_assignment.person_id != requester.pk:
+        raise TicketActionError(_("A ticket is asked in one of your own roles."))
+    at = now_or(at)
+    role = Role(role_assignment.role)
+    ticket = Ticket(
+        subject=" ".join(subject.split())[:200],
+        description=clean_text(description),
+        requester=requester,
+        requester_role=role_assignment,
+        portal=role,
+        organisation_id=role_assignment.organisation_id,
+        queue=queue or intake_queue(role, category),
+        category=category,
+        product_area=product_area,
+        priority=Priority(priority),
+        created_at=at,
+        updated_at=at,
+    )
+    sla.refresh_targets(ticket)
+    ticket.save()
+    ticket.reference = format_reference(ticket.pk)
+    ticket.save(update_fields=["reference"])
+    store_attachments(ticket, attachments, by=requester, at=at)
+    record(
+        ticket, TicketEvent.Kind.CREATED, actor=requester, new=ticket.reference, public=True, at=at
+    )
+    audit_record("ticket.created", actor=requester, target=ticket, request=request)
+    return ticket

@@ -1,0 +1,45 @@
+from django import template
+from django.utils import timezone
+
+from core.access.roles import Role
+
+from ..text import render_text
+
+register = template.Library()
+
+
+@register.filter
+def ticket_text(value: str):
+    """A message body (plain text) as safe HTML: escaped, links, paragraphs."""
+    return render_text(value)
+
+
+@register.filter
+def is_overdue(moment) -> bool:
+    return bool(moment) and moment < timezone.now()
+
+
+@register.inclusion_tag("tickets/includes/recent_panel.html", takes_context=True)
+def recent_tickets_panel(context, limit: int = 5):
+    """The customer dashboard's "Your recent tickets" panel."""
+    from ..selectors import recent_for_requester
+
+    person = context["request"].user
+    return {
+        "tickets": recent_for_requester(person, Role.CUSTOMER, limit=limit),
+        "request": context["request"],
+    }
+
+
+@register.inclusion_tag("tickets/includes/my_work_panel.html", takes_context=True)
+def my_work_panel(context, limit: int = 5):
+    """The employee dashboard's "My work" panel (only for people who work a queue)."""
+    from core.access.tickets import works_tickets
+
+    from ..selectors import agent_tickets
+
+    person = context["request"].user
+    if not works_tickets(person):
+        return {"show": False}
+    tickets = agent_tickets(person, mine=True)
+    return {"show": True, "tickets": list(tickets[:limit]), "request": context["request"]}

@@ -1,0 +1,99 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from core.tickets.models import Category, Priority, ProductArea
+from core.uploads.forms import MultipleFileField
+
+PRIORITY_HELP = _(
+    "Urgent: your operations are down. High: a key feature fails. Normal: something is wrong "
+    "or a question. Low: a suggestion or no hurry."
+)
+
+
+def attachments_field() -> MultipleFileField:
+    return MultipleFileField(
+        label=_("Attach files"), max_files=settings.TICKETS_MAX_ATTACHMENTS, required=False
+    )
+
+
+class TicketForm(forms.Form):
+    assignment = forms.TypedChoiceField(label=_("On behalf of"), coerce=int)
+    subject = forms.CharField(
+        label=_("Subject"),
+        max_length=200,
+        help_text=_("One line: what is wrong or what you need."),
+    )
+    description = forms.CharField(
+        label=_("Description"),
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("What happened, what you expected, and the steps to see it."),
+    )
+    category = forms.ModelChoiceField(
+        label=_("Category"), queryset=Category.objects.none(), required=False
+    )
+    product_area = forms.ModelChoiceField(
+        label=_("Product or area"), queryset=ProductArea.objects.none(), required=False
+    )
+    priority = forms.ChoiceField(
+        label=_("Priority"),
+        choices=Priority.choices,
+        initial=Priority.NORMAL,
+        help_text=PRIORITY_HELP,
+    )
+
+    def __init__(self, *args, assignments, portal, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.assignments = {a.pk: a for a in assignments}
+        self.fields["assignment"].choices = [
+            (a.pk, str(a.organisation or _("Individual"))) for a in assignments
+        ]
+        if len(assignments) == 1:
+            self.fields["assignment"].widget = forms.HiddenInput()
+            self.fields["assignment"].initial = assignments[0].pk
+        self.fields["category"].queryset = Category.objects.filter(portal=portal, is_active=True)
+        self.fields["product_area"].queryset = ProductArea.objects.filter(is_active=True)
+        self.fields["attachments"] = attachments_field()
+
+    def clean_assignment(self):
+        value = self.cleaned_data["assignment"]
+        if value not in self.assignments:
+            raise forms.ValidationError(_("Choose one of your organisations."))
+        return self.assignments[value]
+
+
+class ReplyForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your reply"),
+        max_length=20000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attachments"] = attachments_field()
+
+    def clean(self):
+        cleaned = super().clean()
+        if not (cleaned.get("body") or "").strip() and not cleaned.get("attachments"):
+            if not self.errors:
+                raise forms.ValidationError(_("Write a message or attach a file."))
+        return cleaned
+
+
+class RatingForm(forms.Form):
+    rating = forms.TypedChoiceField(
+        label=_("How well did we solve it?"),
+        coerce=int,
+        choices=[(n, str(n)) for n in range(1, 6)],
+        widget=forms.RadioSelect,
+        help_text=_("1: not at all, 5: very well."),
+    )
+    comment = forms.CharField(
+        label=_("Comment"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

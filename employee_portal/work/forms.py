@@ -1,0 +1,88 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from core.tickets.lifecycle import Status
+from core.tickets.models import Category, Priority, Queue
+from core.uploads.forms import MultipleFileField
+
+
+class AgentReplyForm(forms.Form):
+    body = forms.CharField(
+        label=_("Message"),
+        max_length=20000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    internal = forms.BooleanField(
+        label=_("Internal note (never shown to the requester)"), required=False
+    )
+    then_status = forms.ChoiceField(label=_("Then set the status to"), required=False)
+
+    def __init__(self, *args, targets=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["then_status"].choices = [("", _("Keep as it is"))] + [
+            (status.value, status.label) for status in targets
+        ]
+        self.fields["attachments"] = MultipleFileField(
+            label=_("Attach files"), max_files=settings.TICKETS_MAX_ATTACHMENTS
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            not self.errors
+            and not (cleaned.get("body") or "").strip()
+            and not cleaned.get("attachments")
+        ):
+            raise forms.ValidationError(_("Write a message or attach a file."))
+        return cleaned
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.get_full_name()
+
+
+class TicketUpdateForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"))
+    priority = forms.ChoiceField(label=_("Priority"), choices=Priority.choices)
+    queue = forms.ModelChoiceField(
+        label=_("Queue"), queryset=Queue.objects.filter(is_active=True), empty_label=None
+    )
+    assignee = PersonChoiceField(
+        label=_("Assigned to"), queryset=None, required=False, empty_label=_("Nobody")
+    )
+    category = forms.ModelChoiceField(
+        label=_("Category"), queryset=Category.objects.none(), required=False
+    )
+
+    def __init__(self, *args, ticket, targets, assignable, **kwargs):
+        initial = {
+            "status": ticket.status,
+            "priority": ticket.priority,
+            "queue": ticket.queue_id,
+            "assignee": ticket.assignee_id,
+            "category": ticket.category_id,
+        }
+        super().__init__(*args, initial=initial, **kwargs)
+        current = Status(ticket.status)
+        self.fields["status"].choices = [(current.value, current.label)] + [
+            (status.value, status.label) for status in targets
+        ]
+        self.fields["assignee"].queryset = assignable
+        self.fields["category"].queryset = Category.objects.filter(
+            portal=ticket.portal, is_active=True
+        )
+
+
+class BulkAssignForm(forms.Form):
+    ids = forms.TypedMultipleChoiceField(
+        coerce=int, choices=(), error_messages={"required": _("Tick the tickets to assign first.")}
+    )
+    assignee = forms.CharField()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Any number may be posted; only tickets the agent may see are touched (views filter).
+        self.fields["ids"].valid_value = lambda value: str(value).isdigit()

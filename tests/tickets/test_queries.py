@@ -1,0 +1,92 @@
+"""Every ticket page costs the same number of queries with few or many tickets and messages."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from core.tickets.lifecycle import Side
+from core.tickets.services import ticket_reply, ticket_update
+from core.uploads.validation import validate_upload
+
+from .factories import customer, open_ticket, png_upload, support_desk
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def desk():
+    return support_desk()
+
+
+def count_queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+def grow_thread(ticket, desk, requester, n):
+    for i in range(n):
+        ticket_reply(
+            ticket=ticket,
+            author=desk.agent,
+            side=Side.AGENT,
+            body=f"Reply {i}",
+            internal=i % 2 == 0,
+            attachments=[validate_upload(png_upload(f"shot-{i}.png"))],
+        )
+        ticket_reply(ticket=ticket, author=requester, side=Side.REQUESTER, body=f"Answer {i}")
+
+
+def test_customer_list_and_dashboard(desk, client):
+    budi = customer(admin=True)
+    colleague = customer(budi.role_assignments.get().organisation)
+    client.force_login(budi)
+    open_ticket(budi)
+    open_ticket(colleague)
+    urls = [
+        reverse("customer:tickets"),
+        reverse("customer:tickets") + "?scope=organisation&status=all&q=scanner",
+        reverse("customer:dashboard"),
+    ]
+    small = [count_queries(client, url) for url in urls]
+    for _ in range(15):
+        ticket = open_ticket(colleague)
+        ticket_update(ticket=ticket, by=desk.agent, assignee=desk.agent)
+        open_ticket(budi)
+    assert [count_queries(client, url) for url in urls] == small
+
+
+def test_customer_ticket_page(desk, client):
+    siti = customer()
+    ticket = open_ticket(siti, files=[png_upload()])
+    client.force_login(siti)
+    url = reverse("customer:ticket-detail", args=[ticket.reference])
+    grow_thread(ticket, desk, siti, 1)
+    small = count_queries(client, url)
+    grow_thread(ticket, desk, siti, 8)
+    assert count_queries(client, url) == small
+
+
+def test_agent_queue_my_work_overview_and_workspace(desk, client):
+    siti = customer()
+    ticket = open_ticket(siti)
+    ticket_update(ticket=ticket, by=desk.agent, assignee=desk.agent)
+    client.force_login(desk.agent)
+    urls = [
+        reverse("employee:work"),
+        reverse("employee:work-mine"),
+        reverse("employee:work-queue", args=[desk.queue.slug]),
+        reverse("employee:work-queue", args=[desk.queue.slug]) + "?status=all&sort=priority",
+        reverse("employee:work-ticket", args=[ticket.reference]),
+        reverse("employee:dashboard"),
+    ]
+    grow_thread(ticket, desk, siti, 1)
+    small = [count_queries(client, url) for url in urls]
+    grow_thread(ticket, desk, siti, 6)
+    for _ in range(15):
+        other = open_ticket(customer())
+        ticket_update(ticket=other, by=desk.agent, assignee=desk.agent)
+        open_ticket(siti)
+    assert [count_queries(client, url) for url in urls] == small
