@@ -29,4 +29,6 @@ class EmployeePortalConfig(AppConfig):
             ("inbox", _("Approvals"), 60, "inbox"),
             ("customer360", _("Customer 360"), 70, "customer360"),
         ):
-            register(NavItem(Role.EMPLOYEE, f"employee:{name}", label, order, f"employee:{section}"))
+            register(
+                NavItem(Role.EMPLOYEE, f"employee:{name}", label, order, f"employee:{section}")
+            )
