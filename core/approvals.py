@@ -1,9 +1,9 @@
 """The approvals inbox: one list of what waits for a person's decision, from every area.
 
-Each area registers a provider (in its AppConfig.ready) that knows its own pending items and
-how to decide one; the inbox in the employee portal only asks the registry. So partner
-applications, deal registrations, MDF requests and claims land in the inbox by registering
-a provider, without touching the inbox.
+Each area registers a provider (in its app's providers.py, found by core.providers) that
+knows its own pending items and how to decide one; the inbox in the employee portal only
+asks the registry. So partner applications, deal registrations, MDF requests and claims
+land in the inbox by registering a provider, without touching the inbox.
 
 A provider's `pending(person, limit)` returns at most `limit` items the person may decide,
 newest first, and `count(person)` how many there are: both must cost a fixed number of queries.
@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.http import Http404
+
+from .providers import autodiscover
 
 
 @dataclass(frozen=True)
@@ -53,10 +55,12 @@ def register(provider: ApprovalProvider) -> None:
 
 
 def providers() -> list[ApprovalProvider]:
+    autodiscover()
     return sorted(_PROVIDERS.values(), key=lambda p: (p.order, p.key))
 
 
 def provider(key: str) -> ApprovalProvider:
+    autodiscover()
     try:
         return _PROVIDERS[key]
     except KeyError:

@@ -47,31 +47,25 @@ def search(request):
     )
 
 
-@staff_required
-def person(request, person_id: int):
-    subject = get_object_or_404(_people(), pk=person_id)
+def _page(request, subject, kind: str):
     return render(
         request,
         "employee_portal/customer360/subject.html",
         {
             "subject": subject,
-            "kind": customer360.PERSON,
-            "sections": customer360.sections_for(subject, customer360.PERSON),
-            "timeline": customer360.timeline_for(subject, customer360.PERSON),
+            "kind": kind,
+            "sections": customer360.sections_for(subject, kind, viewer=request.user),
+            "timeline": customer360.timeline_for(subject, kind, viewer=request.user),
         },
     )
+
+
+@staff_required
+def person(request, person_id: int):
+    return _page(request, get_object_or_404(_people(), pk=person_id), customer360.PERSON)
 
 
 @staff_required
 def organisation(request, organisation_id: int):
     subject = get_object_or_404(Organisation, pk=organisation_id)
-    return render(
-        request,
-        "employee_portal/customer360/subject.html",
-        {
-            "subject": subject,
-            "kind": customer360.ORGANISATION,
-            "sections": customer360.sections_for(subject, customer360.ORGANISATION),
-            "timeline": customer360.timeline_for(subject, customer360.ORGANISATION),
-        },
-    )
+    return _page(request, subject, customer360.ORGANISATION)

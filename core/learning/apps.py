@@ -9,6 +9,3 @@ class LearningConfig(AppConfig):
     name = "core.learning"
     label = "learning"
     verbose_name = _("Learning")
-
-    def ready(self) -> None:
-        from . import providers  # noqa: F401 - approvals and customer 360 sections

@@ -74,7 +74,7 @@ approvals.register(
 
 
 # --- customer 360: courses and certificates ------------------------------------------------
-def _person_learning(person, limit):
+def _person_learning(person, limit, viewer=None):
     enrolments = Enrolment.objects.filter(person=person).select_related("course")
     total = enrolments.count()
     rows = []
@@ -110,14 +110,14 @@ def _certificate_rows(certificates, limit):
     return rows, total
 
 
-def _organisation_certificates(organisation, limit):
+def _organisation_certificates(organisation, limit, viewer=None):
     people = RoleAssignment.objects.current().filter(organisation=organisation)
     return _certificate_rows(
         Certificate.objects.filter(Exists(people.filter(person=OuterRef("person")))), limit
     )
 
 
-def _person_timeline(person, limit):
+def _person_timeline(person, limit, viewer=None):
     entries = [
         customer360.Entry(
             at=e.enrolled_at,
@@ -155,7 +155,9 @@ customer360.register_section(
         "certificates",
         gettext_lazy("Certificates"),
         customer360.PERSON,
-        lambda person, limit: _certificate_rows(Certificate.objects.filter(person=person), limit),
+        lambda person, limit, viewer: _certificate_rows(
+            Certificate.objects.filter(person=person), limit
+        ),
         order=61,
         empty=gettext_lazy("No certificates."),
     )

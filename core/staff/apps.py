@@ -8,6 +8,3 @@ class StaffConfig(AppConfig):
     name = "core.staff"
     label = "staff"
     verbose_name = _("Staff")
-
-    def ready(self) -> None:
-        from . import providers  # noqa: F401 - approvals and customer 360 for foundation records

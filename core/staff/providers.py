@@ -207,7 +207,7 @@ def _assignment_row(assignment, *, show_person: bool) -> customer360.Row:
     )
 
 
-def _person_roles(person, limit):
+def _person_roles(person, limit, viewer=None):
     assignments = RoleAssignment.objects.filter(person=person)
     rows = [
         _assignment_row(a, show_person=False)
@@ -218,7 +218,7 @@ def _person_roles(person, limit):
     return rows, assignments.count()
 
 
-def _organisation_people(organisation, limit):
+def _organisation_people(organisation, limit, viewer=None):
     assignments = RoleAssignment.objects.current().filter(organisation=organisation)
     rows = [
         _assignment_row(a, show_person=True)
@@ -229,7 +229,7 @@ def _organisation_people(organisation, limit):
     return rows, assignments.count()
 
 
-def _organisation_former(organisation, limit):
+def _organisation_former(organisation, limit, viewer=None):
     ended = RoleAssignment.objects.filter(organisation=organisation).exclude(
         pk__in=RoleAssignment.objects.current().filter(organisation=organisation).values("pk")
     )
@@ -240,7 +240,7 @@ def _organisation_former(organisation, limit):
     return rows, ended.count()
 
 
-def _person_access_requests(person, limit):
+def _person_access_requests(person, limit, viewer=None):
     requests = AccessRequest.objects.filter(person=person)
     rows = [
         customer360.Row(
@@ -320,7 +320,7 @@ def _targets(model, ids) -> Q:
     )
 
 
-def _person_audit(person, limit):
+def _person_audit(person, limit, viewer=None):
     assignment_ids = RoleAssignment.objects.filter(person=person).values_list("pk", flat=True)[:100]
     request_ids = AccessRequest.objects.filter(person=person).values_list("pk", flat=True)[:100]
     return _audit_entries(
@@ -334,7 +334,7 @@ def _person_audit(person, limit):
     )
 
 
-def _organisation_audit(organisation, limit):
+def _organisation_audit(organisation, limit, viewer=None):
     ids = RoleAssignment.objects.filter(organisation=organisation).values_list("pk", flat=True)[
         :200
     ]
@@ -386,14 +386,18 @@ customer360.register_timeline(
     customer360.TimelineSpec(
         "roles",
         customer360.PERSON,
-        lambda person, limit: _role_entries(RoleAssignment.objects.filter(person=person), limit),
+        lambda person, limit, viewer: _role_entries(
+            RoleAssignment.objects.filter(person=person), limit
+        ),
     )
 )
 customer360.register_timeline(
     customer360.TimelineSpec(
         "roles",
         customer360.ORGANISATION,
-        lambda org, limit: _role_entries(RoleAssignment.objects.filter(organisation=org), limit),
+        lambda org, limit, viewer: _role_entries(
+            RoleAssignment.objects.filter(organisation=org), limit
+        ),
     )
 )
 customer360.register_timeline(

@@ -157,6 +157,7 @@ def test_the_registries_hold_the_providers_of_the_areas_on_this_branch():
     assert "person:roles" in registered["sections"]
     assert "organisation:people" in registered["sections"]
     assert "person:certificates" in registered["sections"]
+    assert {"person:tickets", "organisation:tickets"} <= set(registered["sections"])
     assert {"person:audit", "person:learning", "person:roles", "organisation:audit"} <= set(
         registered["timelines"]
     )
