@@ -284,33 +284,20 @@ def _role_entries(assignments, limit):
     """Roles begin and end on the dates they say (not when the row was written)."""
     entries = []
     for a in assignments.select_related("person", "organisation").order_by("-since")[:limit]:
-        where = str(a.organisation) if a.organisation_id else _("as an individual")
-        entries.append(
-            customer360.Entry(
-                at=a.since,
-                kind=_("Role"),
-                title=_("%(person)s became %(role)s at %(where)s")
-                % {
-                    "person": a.person.full_name,
-                    "role": a.get_role_display().lower(),
-                    "where": where,
-                },
-                detail=a.title,
-            )
-        )
+        names = {
+            "person": a.person.full_name,
+            "role": a.get_role_display().lower(),
+            "where": str(a.organisation),
+        }
+        if a.organisation_id:
+            began = _("%(person)s became %(role)s at %(where)s") % names
+            ended = _("%(person)s stopped being %(role)s at %(where)s") % names
+        else:
+            began = _("%(person)s became %(role)s as an individual") % names
+            ended = _("%(person)s stopped being %(role)s as an individual") % names
+        entries.append(customer360.Entry(at=a.since, kind=_("Role"), title=began, detail=a.title))
         if a.until:
-            entries.append(
-                customer360.Entry(
-                    at=a.until,
-                    kind=_("Role"),
-                    title=_("%(person)s stopped being %(role)s at %(where)s")
-                    % {
-                        "person": a.person.full_name,
-                        "role": a.get_role_display().lower(),
-                        "where": where,
-                    },
-                )
-            )
+            entries.append(customer360.Entry(at=a.until, kind=_("Role"), title=ended))
     return entries
 
 
