@@ -237,9 +237,9 @@ def seed(world: DemoWorld) -> None:
 def _seed_person(world: DemoWorld, spec: DemoPerson) -> Person:
     person = Person.objects.filter(email=spec.email).first()
     if person is None:
-        person = Person.objects.create_user(
-            spec.email,
-            DEMO_PASSWORD,
+        person = Person.objects.create(
+            email=spec.email,
+            password=world.password_hash,
             full_name=spec.name,
             preferred_name=spec.preferred,
             language=spec.language,

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from random import Random
 
+from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
 DEMO_PASSWORD = "Samudra-demo-2026"  # printed by seed_demo; demo data only
@@ -18,6 +19,8 @@ class DemoWorld:
     # Anything else a step makes that later steps or tests refer to, e.g. "page:customer-guide".
     objects: dict = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    # Hashed once: a strong hash takes a good part of a second, and every demo person shares it.
+    password_hash: str = field(default_factory=lambda: make_password(DEMO_PASSWORD))
 
     def note(self, line: str) -> None:
         self.notes.append(line)
