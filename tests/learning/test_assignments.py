@@ -199,6 +199,7 @@ def _eventually(check, seconds: float = 30) -> bool:
 
 
 @pytest.mark.celery
+@pytest.mark.postgres  # as the foundation's real-worker tests: SQLite locks under a worker thread
 @pytest.mark.django_db(transaction=True)
 def test_a_real_worker_applies_rules_and_sends_reminders(celery_worker_on_redis):
     learner = person_with(Role.EMPLOYEE)
