@@ -10,6 +10,7 @@ from django.utils import timezone
 from core.access.roles import Role
 
 from .models import Assignment, Certificate, CoursePage, Enrolment, LessonPage, QuizAttempt
+from .services import attempts_left
 
 DUE_SOON = timedelta(days=14)
 
@@ -141,8 +142,6 @@ def course_state(person, course: CoursePage) -> dict:
         attempts = list(enrolment.attempts.order_by("number"))
     for lesson in lessons:
         lesson.is_done = lesson.pk in done
-    from .services import attempts_left
-
     passed = any(a.passed for a in attempts)
     left = attempts_left(enrolment, course, len(attempts)) if enrolment else None
     assignment = Assignment.objects.open().filter(person=person, course=course).first()

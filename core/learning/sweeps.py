@@ -62,6 +62,10 @@ def rules_apply(*, now=None) -> int:
         "course"
     ):
         spec = TARGETS[Target(rule.target)]
+        course = rule.course
+        open_to = course.for_partners if spec.role == Role.PARTNER else course.for_employees
+        if not open_to:  # the course's audience changed after the rule was written
+            continue
         person_ids = list(
             Person.objects.filter(spec.people(rule), is_active=True)
             .exclude(
@@ -155,7 +159,7 @@ def notices_send(*, now=None) -> dict[str, int]:
     for spec in _stage_specs(now):
         pending = list(
             Assignment.objects.open()
-            .filter(spec.window, person__is_active=True)
+            .filter(spec.window, person__is_active=True, course__live=True)
             .exclude(
                 Exists(AssignmentNotice.objects.filter(assignment=OuterRef("pk"), stage=spec.stage))
             )

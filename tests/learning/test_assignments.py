@@ -209,3 +209,13 @@ def test_a_real_worker_applies_rules_and_sends_reminders(celery_worker_on_redis)
     tasks.send_assignment_notices.delay()
     assert _eventually(lambda: OutboundEmail.objects.filter(to=learner.email).count() == 2)
     assert set(AssignmentNotice.objects.values_list("stage", flat=True)) == {"assigned", "due-7d"}
+
+
+def test_a_rule_whose_course_was_closed_to_its_people_assigns_nobody():
+    person_with(Role.EMPLOYEE)
+    course = make_course()
+    _rule(course, Target.EMPLOYEES)
+    course.for_employees = False
+    course.for_partners = True
+    course.save()
+    assert sweeps.rules_apply() == 0
