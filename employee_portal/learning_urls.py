@@ -9,4 +9,5 @@ urlpatterns = [
     *learning_urlpatterns(Role.EMPLOYEE),
     path("learning/report/", learning_report_views.report, name="learning-report"),
     path("learning/report.csv", learning_report_views.report_csv, name="learning-report-csv"),
+    path("learning/report/assign/", learning_report_views.assign, name="learning-assign"),
 ]

@@ -105,3 +105,40 @@ def test_a_site_administrator_sees_every_employee(sign_in, team):
     response = sign_in(admin).get(reverse("employee:learning-report"))
     [line] = response.context["by_course"]
     assert (line.assigned, line.completed, line.overdue) == (3, 1, 2)
+
+
+def test_a_manager_assigns_a_course_to_someone_in_the_team(sign_in, team):
+    from core.learning.models import Assignment
+
+    course = make_course("Negotiation basics", quiz=[], lessons=1)
+    due = (timezone.localdate() + timedelta(days=14)).isoformat()
+    client = sign_in(team["head"])
+    response = client.post(
+        reverse("employee:learning-assign"),
+        {"person": team["agent"].pk, "course": course.pk, "due_on": due},
+    )
+    assert response.status_code == 302
+    assignment = Assignment.objects.get(course=course)
+    assert (assignment.person, assignment.reason) == (team["agent"], "manual")
+
+
+def test_a_manager_cannot_assign_outside_the_team_or_in_the_past(sign_in, team):
+    from core.learning.models import Assignment
+
+    course = make_course("Negotiation basics", quiz=[], lessons=1)
+    client = sign_in(team["head"])
+    outsider = client.post(
+        reverse("employee:learning-assign"),
+        {
+            "person": team["outsider"].pk,
+            "course": course.pk,
+            "due_on": (timezone.localdate() + timedelta(days=3)).isoformat(),
+        },
+    )
+    past = client.post(
+        reverse("employee:learning-assign"),
+        {"person": team["agent"].pk, "course": course.pk, "due_on": "2020-01-01"},
+    )
+    assert outsider.status_code == past.status_code == 400
+    assert "Choose a day after today." in past.content.decode()
+    assert not Assignment.objects.filter(course=course).exists()
