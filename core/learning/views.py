@@ -22,6 +22,7 @@ from django.views.generic import TemplateView
 
 from core.access.guards import PortalRequiredMixin
 from core.access.roles import Role
+from core.staff.models import EmployeeProfile
 
 from . import selectors, services
 from .models import Certificate, CoursePage, Enrolment, QuizAttempt
@@ -61,6 +62,10 @@ class DashboardView(LearningView, TemplateView):
         context = super().get_context_data(**kwargs)
         context.update(self.base_context())
         context.update(selectors.learner_overview(self.request.user, self.portal_role))
+        person = self.request.user
+        context["manages_people"] = self.portal_role == Role.EMPLOYEE and (
+            person.is_superuser or EmployeeProfile.objects.filter(manager=person).exists()
+        )
         return context
 
 

@@ -142,3 +142,12 @@ def test_a_manager_cannot_assign_outside_the_team_or_in_the_past(sign_in, team):
     assert outsider.status_code == past.status_code == 400
     assert "Choose a day after today." in past.content.decode()
     assert not Assignment.objects.filter(course=course).exists()
+
+
+def test_managers_find_the_report_from_their_learning_page(sign_in, team):
+    link = reverse("employee:learning-report")
+    assert (
+        link in sign_in(team["head"]).get(reverse("employee:learning-dashboard")).content.decode()
+    )
+    html = sign_in(team["outsider"]).get(reverse("employee:learning-dashboard")).content.decode()
+    assert link not in html
