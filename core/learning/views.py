@@ -184,6 +184,8 @@ class QuizView(LearningView, TemplateView):
 
     def dispatch_quiz(self, course_id):
         course = self.get_course(course_id)
+        if not course.has_quiz:
+            raise Http404
         state = selectors.course_state(self.request.user, course)
         return course, state
 

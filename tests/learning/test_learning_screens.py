@@ -289,3 +289,9 @@ def test_a_renewal_lets_the_learner_start_the_course_again(sign_in):
     assert "Take it again" in page
     client.post(reverse("employee:learning-enrol", args=[course.pk]))
     assert Enrolment.objects.filter(person=joko, completed_at__isnull=True).count() == 1
+
+
+def test_a_course_without_a_quiz_has_no_quiz_page(sign_in):
+    course = make_course(quiz=[])
+    client = sign_in(person_with(Role.EMPLOYEE))
+    assert client.get(reverse("employee:learning-quiz", args=[course.pk])).status_code == 404
