@@ -21,3 +21,16 @@ PAGES = [
     Page("partner dashboard (multi-role)", "/partner/", DEWI),
     Page("investor dashboard (multi-role)", "/investor/", DEWI),
 ]
+
+# The employee portal and the learning engine (feature/learning).
+JOKO = "joko.susilo@samudra.example"  # employee, finance
+ARI = "ari.nugroho@samudra.example"  # site administrator: the report covers every employee
+PAGES += [
+    Page("employee dashboard (news, learning, goals)", "/employee/", JOKO),
+    Page("learner dashboard (employee)", "/employee/learning/", JOKO),
+    Page("course catalogue (employee)", "/employee/learning/courses/", JOKO),
+    Page("directory (employee)", "/employee/directory/", JOKO),
+    Page("approvals inbox (administrator)", "/employee/inbox/", ARI),
+    Page("training report (administrator)", "/employee/learning/report/", ARI),
+    Page("partner training (multi-role)", "/partner/learning/", DEWI),
+]

@@ -21,3 +21,14 @@ class EmployeePortalConfig(AppConfig):
                 check=works_tickets,
             )
         )
+
+        for name, label, order, section in (
+            ("learning-dashboard", _("Learning"), 30, "learning"),
+            ("goals", _("Goals"), 40, "goal"),
+            ("directory", _("Directory"), 50, "directory"),
+            ("inbox", _("Approvals"), 60, "inbox"),
+            ("customer360", _("Customer 360"), 70, "customer360"),
+        ):
+            register(
+                NavItem(Role.EMPLOYEE, f"employee:{name}", label, order, f"employee:{section}")
+            )

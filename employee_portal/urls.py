@@ -7,4 +7,9 @@ app_name = "employee"
 urlpatterns = [
     path("", views.DashboardView.as_view(), name="dashboard"),
     path("work/", include("employee_portal.work.urls")),
+    path("", include("employee_portal.learning_urls")),
+    path("", include("employee_portal.directory_urls")),
+    path("", include("employee_portal.goals_urls")),
+    path("", include("employee_portal.inbox_urls")),
+    path("", include("employee_portal.customer360_urls")),
 ]

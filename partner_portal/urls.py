@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -6,4 +6,5 @@ app_name = "partner"
 
 urlpatterns = [
     path("", views.DashboardView.as_view(), name="dashboard"),
+    path("", include("partner_portal.learning_urls")),
 ]

@@ -19,7 +19,7 @@ class HomePage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["cms.PortalPage", "cms.ContentPage"]
+    subpage_types = ["cms.PortalPage", "cms.ContentPage", "learning.CourseIndexPage"]
     max_count = 1
 
     class Meta:
@@ -48,7 +48,7 @@ class PortalPage(Page):
         FieldPanel("body"),
     ]
     parent_page_types = ["cms.HomePage"]
-    subpage_types = ["cms.ContentPage"]
+    subpage_types = ["cms.ContentPage", "staff.NewsIndexPage"]
 
     class Meta:
         verbose_name = _("portal root page")

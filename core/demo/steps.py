@@ -8,6 +8,8 @@ DEMO_STEPS = [
     "core.demo.foundation.seed",
     "core.demo.content.seed",
     "core.tickets.demo.seed",
+    "core.demo.staff.seed",
+    "core.demo.learning.seed",
 ]
 
 

@@ -69,6 +69,8 @@ LOCAL_APPS = [
     "core.calendars",
     "core.uploads",
     "core.tickets",
+    "core.staff",
+    "core.learning",
     "core.scheduling",
     "core.demo",
     "customer_portal",

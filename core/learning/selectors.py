@@ -1,0 +1,170 @@
+"""Reading the learning engine: every list here costs a fixed number of queries."""
+
+from datetime import timedelta
+from functools import reduce
+from operator import or_
+
+from django.db.models import Count, Exists, OuterRef, Q
+from django.utils import timezone
+
+from core.access.roles import Role
+
+from .models import Assignment, Certificate, CoursePage, Enrolment, LessonPage, QuizAttempt
+from .services import attempts_left
+
+DUE_SOON = timedelta(days=14)
+
+
+def audience_q(portal: Role, prefix: str = "course__") -> Q:
+    """Records whose course is for this portal's people."""
+    field = "for_partners" if portal == Role.PARTNER else "for_employees"
+    return Q(**{f"{prefix}{field}": True})
+
+
+def lesson_counts(courses) -> dict[int, int]:
+    """Live lessons per course, for any number of courses in one query."""
+    courses = [c for c in courses if c is not None]
+    if not courses:
+        return {}
+    by_path = {c.path: c.pk for c in courses}
+    condition = reduce(or_, (Q(path__startswith=c.path, depth=c.depth + 1) for c in courses))
+    counts: dict[int, int] = dict.fromkeys(by_path.values(), 0)
+    steplen = LessonPage.steplen
+    for path in LessonPage.objects.live().filter(condition).values_list("path", flat=True):
+        course_id = by_path.get(path[:-steplen])
+        if course_id is not None:
+            counts[course_id] += 1
+    return counts
+
+
+def with_progress(enrolments: list[Enrolment]) -> list[Enrolment]:
+    """Sets .lessons_total, .percent on enrolments annotated by enrolments_annotated()."""
+    totals = lesson_counts({e.course_id: e.course for e in enrolments}.values())
+    for enrolment in enrolments:
+        total = totals.get(enrolment.course_id, 0)
+        steps = total + (1 if enrolment.course.has_quiz else 0)
+        done = min(enrolment.lessons_done, total) + (1 if enrolment.quiz_passed else 0)
+        enrolment.lessons_total = total
+        enrolment.percent = 100 if enrolment.completed_at else (done * 100 // steps if steps else 0)
+    return enrolments
+
+
+def enrolments_annotated(queryset):
+    return queryset.select_related("course").annotate(
+        lessons_done=Count("progress", distinct=True),
+        quiz_passed=Exists(QuizAttempt.objects.filter(enrolment=OuterRef("pk"), passed=True)),
+    )
+
+
+def learner_overview(person, portal: Role, *, now=None) -> dict:
+    """The learner dashboard: assigned, in progress, due soon, completed, certificates."""
+    now = now or timezone.now()
+    audience = audience_q(portal)
+    open_enrolments = with_progress(
+        list(
+            enrolments_annotated(Enrolment.objects.visible_to(person).open().filter(audience))
+            .filter(course__live=True)
+            .order_by("-last_activity_at")[:20]
+        )
+    )
+    by_course = {e.course_id: e for e in open_enrolments}
+    assigned = list(
+        Assignment.objects.open()
+        .filter(audience, person=person, course__live=True)
+        .select_related("course")
+        .order_by("due_at")[:20]
+    )
+    for assignment in assigned:
+        assignment.enrolment = by_course.get(assignment.course_id)
+        assignment.is_overdue = assignment.due_at <= now
+        assignment.is_due_soon = not assignment.is_overdue and assignment.due_at <= now + DUE_SOON
+    completed = list(
+        Enrolment.objects.visible_to(person)
+        .filter(audience, completed_at__isnull=False)
+        .select_related("course", "certificate")
+        .order_by("-completed_at")[:10]
+    )
+    certificates = list(
+        Certificate.objects.visible_to(person)
+        .filter(audience, revoked_at__isnull=True)
+        .order_by("-issued_at")[:20]
+    )
+    newest: dict[int, Certificate] = {}
+    for certificate in certificates:
+        newest.setdefault(certificate.course_id, certificate)
+        certificate.current_status = certificate.status(now)
+        certificate.renew_soon = (
+            certificate.expires_at is not None
+            and certificate.current_status == "valid"
+            and certificate.expires_at <= now + timedelta(days=90)
+        )
+    return {
+        "assigned": assigned,
+        "due_soon": [a for a in assigned if a.is_overdue or a.is_due_soon],
+        "in_progress": open_enrolments,
+        "completed": completed,
+        "certificates": list(newest.values()),
+    }
+
+
+def catalogue(person, portal: Role):
+    """The courses this person may take in this portal, with their own state on each."""
+    mine = Enrolment.objects.filter(person=person, course=OuterRef("pk"))
+    return (
+        CoursePage.objects.visible_to(person, portal)
+        .annotate(
+            is_enrolled=Exists(mine.filter(completed_at__isnull=True)),
+            is_completed=Exists(mine.filter(completed_at__isnull=False)),
+            is_assigned=Exists(
+                Assignment.objects.open().filter(person=person, course=OuterRef("pk"))
+            ),
+        )
+        .order_by("title")
+    )
+
+
+def course_state(person, course: CoursePage) -> dict:
+    """Everything the course page shows about this learner, in a handful of queries."""
+    enrolment = (
+        Enrolment.objects.visible_to(person)
+        .filter(course=course)
+        .order_by("completed_at", "-enrolled_at")  # the open one (NULL first), else the latest
+        .first()
+    )
+    if enrolment is not None and enrolment.completed_at is not None:
+        open_one = Enrolment.objects.open().filter(person=person, course=course).first()
+        enrolment = open_one or enrolment
+    lessons = list(course.lessons().only("pk", "title", "path", "depth"))
+    done = set()
+    attempts = []
+    if enrolment is not None:
+        done = set(enrolment.progress.values_list("lesson_id", flat=True))
+        attempts = list(enrolment.attempts.order_by("number"))
+    for lesson in lessons:
+        lesson.is_done = lesson.pk in done
+    passed = any(a.passed for a in attempts)
+    left = attempts_left(enrolment, course, len(attempts)) if enrolment else None
+    assignment = Assignment.objects.open().filter(person=person, course=course).first()
+    certificate = (
+        Certificate.objects.visible_to(person)
+        .filter(course=course, revoked_at__isnull=True)
+        .order_by("-issued_at")
+        .first()
+    )
+    completed = enrolment is not None and enrolment.completed_at is not None
+    return {
+        "completed": completed,
+        # A renewal (or a certificate that lapsed) opens the course again.
+        "can_retake": completed
+        and (assignment is not None or certificate is None or not certificate.is_valid),
+        "enrolment": enrolment,
+        "lessons": lessons,
+        "lessons_done": sum(1 for lesson in lessons if lesson.is_done),
+        "next_lesson": next((lesson for lesson in lessons if not lesson.is_done), None),
+        "attempts": attempts,
+        "quiz_passed": passed,
+        "attempts_left": left,
+        "unlimited_attempts": course.max_attempts == 0,
+        "assignment": assignment,
+        "certificate": certificate,
+    }

@@ -1,0 +1,104 @@
+"""The manager's training report. Managers see the people who report to them (directly or
+through others); site administrators see every employee; anyone else finds nothing here."""
+
+from datetime import datetime, time
+
+from django import forms
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from core.access.staff import managed_people, staff_required
+from core.learning import reports
+from core.learning.models import CoursePage
+from core.learning.services import assignment_create
+from core.people.models import Person
+
+
+class AssignForm(forms.Form):
+    """A manager assigns a course to someone in their team, with a due date."""
+
+    person = forms.ModelChoiceField(label=gettext_lazy("Who"), queryset=Person.objects.none())
+    course = forms.ModelChoiceField(
+        label=gettext_lazy("Course"), queryset=CoursePage.objects.none()
+    )
+    due_on = forms.DateField(
+        label=gettext_lazy("Due"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, team, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = Person.objects.filter(pk__in=team).order_by("full_name")
+        self.fields["course"].queryset = (
+            CoursePage.objects.live().filter(for_employees=True).order_by("title")
+        )
+
+    def clean_due_on(self):
+        due_on = self.cleaned_data["due_on"]
+        if due_on <= timezone.localdate():
+            raise forms.ValidationError(_("Choose a day after today."))
+        return due_on
+
+
+def _team(request):
+    team = managed_people(request.user)
+    if not team.exists():
+        raise Http404
+    return team
+
+
+@staff_required
+def report(request, **kwargs):
+    team = _team(request)
+    now = timezone.now()
+    by_course = reports.completion_by_course(team, now=now)
+    overdue = Paginator(reports.overdue(team, now=now), 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "employee_portal/learning/report.html",
+        {
+            "team_size": team.count(),
+            "by_course": by_course,
+            "by_team": reports.completion_by_team_and_course(team, now=now),
+            "chart": reports.chart(by_course),
+            "page_obj": overdue,
+            "now": now,
+            "assign_form": kwargs.get("assign_form") or AssignForm(team),
+        },
+        status=400 if kwargs.get("assign_form") else 200,
+    )
+
+
+@staff_required
+@require_POST
+def assign(request):
+    team = _team(request)
+    form = AssignForm(team, request.POST)
+    if not form.is_valid():
+        return report(request, assign_form=form)
+    data = form.cleaned_data
+    due_at = timezone.make_aware(datetime.combine(data["due_on"], time(23, 59)))
+    assignment_create(
+        person=data["person"], course=data["course"], due_at=due_at, assigned_by=request.user
+    )
+    messages.success(
+        request,
+        _("%(course)s is assigned to %(person)s.")
+        % {"course": data["course"].title, "person": data["person"].full_name},
+    )
+    return redirect("employee:learning-report")
+
+
+@staff_required
+def report_csv(request):
+    team = _team(request)
+    response = StreamingHttpResponse(reports.csv_rows(team), content_type="text/csv")
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="training-report-{stamp}.csv"'
+    response["Cache-Control"] = "private, no-store"
+    return response

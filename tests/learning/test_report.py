@@ -1,0 +1,153 @@
+"""The manager's training report: scope, figures, overdue list, CSV and chart."""
+
+import csv
+import io
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from core.access.roles import Role
+from core.learning import services
+from tests.factories import person_with
+
+from .factories import department, make_course, profile
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def team():
+    support = department("Customer Support")
+    head = person_with(Role.EMPLOYEE, full_name="Dian Permata")
+    lead = person_with(Role.EMPLOYEE, full_name="Arif Hidayat")
+    agent = person_with(Role.EMPLOYEE, full_name="Rina Kusuma")
+    outsider = person_with(Role.EMPLOYEE, full_name="Joko Susilo")
+    profile(lead, department=support, manager=head)
+    profile(agent, department=support, manager=lead)
+    course = make_course("Escalations", quiz=[], lessons=1)
+    now = timezone.now()
+    services.assignment_create(person=agent, course=course, due_at=now - timedelta(days=3))
+    services.assignment_create(person=lead, course=course, due_at=now + timedelta(days=3))
+    services.assignment_create(person=outsider, course=course, due_at=now - timedelta(days=3))
+    enrolment = services.enrolment_start(person=lead, course=course)
+    services.lesson_complete(enrolment=enrolment, lesson=course.lessons().get())
+    return {"head": head, "lead": lead, "agent": agent, "outsider": outsider, "course": course}
+
+
+def test_a_manager_sees_direct_and_indirect_reports_only(sign_in, team):
+    response = sign_in(team["head"]).get(reverse("employee:learning-report"))
+    assert response.status_code == 200
+    [line] = response.context["by_course"]
+    assert (line.assigned, line.completed, line.overdue, line.rate) == (2, 1, 1, 50)
+    assert [a.person.full_name for a in response.context["page_obj"]] == ["Rina Kusuma"]
+    [team_line] = response.context["by_team"]
+    assert team_line.team == "Customer Support"
+
+
+def test_the_chart_is_inline_svg_with_a_table_of_the_same_figures(sign_in, team):
+    html = sign_in(team["head"]).get(reverse("employee:learning-report")).content.decode()
+    assert '<svg class="chart"' in html and 'role="img"' in html
+    assert '<title id="chart-svg-title">' in html
+    assert '<th scope="row">Escalations</th>' in html
+    assert "50%" in html
+
+
+def test_someone_without_reports_finds_no_report(sign_in, team):
+    client = sign_in(team["outsider"])
+    assert client.get(reverse("employee:learning-report")).status_code == 404
+    assert client.get(reverse("employee:learning-report-csv")).status_code == 404
+
+
+def test_the_csv_lists_every_assignment_of_the_team(sign_in, team):
+    response = sign_in(team["lead"]).get(reverse("employee:learning-report-csv"))
+    assert response["Content-Type"] == "text/csv"
+    assert "attachment" in response["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[0][:4] == ["Person", "E-mail", "Department", "Course"]
+    assert [(r[0], r[-1]) for r in rows[1:]] == [("Rina Kusuma", "Overdue")]
+
+
+def test_the_csv_defuses_spreadsheet_formulas(sign_in, team):
+    team["agent"].full_name = "=HYPERLINK(evil)"
+    team["agent"].save()
+    response = sign_in(team["head"]).get(reverse("employee:learning-report-csv"))
+    body = b"".join(response.streaming_content).decode()
+    assert "'=HYPERLINK(evil)" in body
+
+
+def test_the_report_costs_the_same_queries_for_a_bigger_team(sign_in, team):
+    client = sign_in(team["head"])
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("employee:learning-report")).status_code == 200
+        return len(queries)
+
+    count()
+    before = count()
+    for n in range(8):
+        person = person_with(Role.EMPLOYEE, mfa=False)
+        profile(person, department=department(f"Team {n % 3}"), manager=team["lead"])
+        services.assignment_create(
+            person=person,
+            course=make_course(f"Course {n}", quiz=[], lessons=1),
+            due_at=timezone.now() - timedelta(days=n),
+        )
+    assert count() == before
+
+
+def test_a_site_administrator_sees_every_employee(sign_in, team):
+    admin = person_with(Role.EMPLOYEE, is_superuser=True)
+    response = sign_in(admin).get(reverse("employee:learning-report"))
+    [line] = response.context["by_course"]
+    assert (line.assigned, line.completed, line.overdue) == (3, 1, 2)
+
+
+def test_a_manager_assigns_a_course_to_someone_in_the_team(sign_in, team):
+    from core.learning.models import Assignment
+
+    course = make_course("Negotiation basics", quiz=[], lessons=1)
+    due = (timezone.localdate() + timedelta(days=14)).isoformat()
+    client = sign_in(team["head"])
+    response = client.post(
+        reverse("employee:learning-assign"),
+        {"person": team["agent"].pk, "course": course.pk, "due_on": due},
+    )
+    assert response.status_code == 302
+    assignment = Assignment.objects.get(course=course)
+    assert (assignment.person, assignment.reason) == (team["agent"], "manual")
+
+
+def test_a_manager_cannot_assign_outside_the_team_or_in_the_past(sign_in, team):
+    from core.learning.models import Assignment
+
+    course = make_course("Negotiation basics", quiz=[], lessons=1)
+    client = sign_in(team["head"])
+    outsider = client.post(
+        reverse("employee:learning-assign"),
+        {
+            "person": team["outsider"].pk,
+            "course": course.pk,
+            "due_on": (timezone.localdate() + timedelta(days=3)).isoformat(),
+        },
+    )
+    past = client.post(
+        reverse("employee:learning-assign"),
+        {"person": team["agent"].pk, "course": course.pk, "due_on": "2020-01-01"},
+    )
+    assert outsider.status_code == past.status_code == 400
+    assert "Choose a day after today." in past.content.decode()
+    assert not Assignment.objects.filter(course=course).exists()
+
+
+def test_managers_find_the_report_from_their_learning_page(sign_in, team):
+    link = reverse("employee:learning-report")
+    assert (
+        link in sign_in(team["head"]).get(reverse("employee:learning-dashboard")).content.decode()
+    )
+    html = sign_in(team["outsider"]).get(reverse("employee:learning-dashboard")).content.decode()
+    assert link not in html
