@@ -11,7 +11,7 @@ from django.db import transaction
 
 from core.access.roles import Duty, OrganisationKind, Role
 from core.cms.structure import ensure_site_structure
-from core.orgs.models import Organisation
+from core.orgs.models import Organisation, PartnerTier, ValueTier
 from core.people.models import Person, RoleAssignment
 from core.people.services import role_end, role_grant
 
@@ -68,6 +68,20 @@ ORGANISATIONS = {
         "Jakarta",
         "garudacapital.example",
     ),
+}
+
+# slug: (name, rank, discount %, MDF share %, lead weight, deal protection days, benefits)
+PARTNER_TIERS = {
+    "registered": ("Registered", 1, 0, 0, 1, 60, "Partner portal, training and deal registration."),
+    "silver": ("Silver", 2, 10, 2, 2, 90, "10% discount, market development funds, leads."),
+    "gold": ("Gold", 3, 20, 3, 3, 120, "20% discount, a channel manager, priority leads."),
+    "platinum": ("Platinum", 4, 30, 5, 5, 180, "30% discount, joint planning, first leads."),
+}
+ORGANISATION_TIERS = {
+    "nusantara": {"partner_tier": "gold"},
+    "pacific": {"partner_tier": "silver"},
+    "sinarjaya": {"value_tier": ValueTier.GOLD},
+    "acme": {"value_tier": ValueTier.SILVER},
 }
 
 
@@ -229,9 +243,35 @@ def seed(world: DemoWorld) -> None:
             kind=kind,
             defaults={"country": country, "city": city, "email_domain": domain},
         )
+    _seed_tiers(world)
     for key, spec in PEOPLE.items():
         world.people[key] = _seed_person(world, spec)
     world.note(f"Every demo person signs in with the password: {DEMO_PASSWORD}")
+
+
+def _seed_tiers(world: DemoWorld) -> None:
+    tiers = {}
+    for slug, (name, rank, discount, mdf, weight, days, benefits) in PARTNER_TIERS.items():
+        tiers[slug], _ = PartnerTier.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "name": name,
+                "rank": rank,
+                "discount_percent": discount,
+                "mdf_share_percent": mdf,
+                "lead_weight": weight,
+                "deal_protection_days": days,
+                "benefits": benefits,
+            },
+        )
+        world.objects[f"tier:{slug}"] = tiers[slug]
+    for key, values in ORGANISATION_TIERS.items():
+        organisation = world.orgs[key]
+        if "partner_tier" in values and organisation.partner_tier_id is None:
+            organisation.partner_tier = tiers[values["partner_tier"]]
+        if "value_tier" in values and organisation.value_tier == ValueTier.STANDARD:
+            organisation.value_tier = values["value_tier"]
+        organisation.save(update_fields=["partner_tier", "value_tier"])
 
 
 def _seed_person(world: DemoWorld, spec: DemoPerson) -> Person:

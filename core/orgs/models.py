@@ -6,6 +6,65 @@ from django.utils.translation import gettext_lazy as _
 from core.access.roles import OrganisationKind
 
 
+class ValueTier(models.TextChoices):
+    """How much a customer account is worth to us: service rules and SLAs key on it."""
+
+    STANDARD = "standard", _("Standard")
+    SILVER = "silver", _("Silver")
+    GOLD = "gold", _("Gold")
+    PLATINUM = "platinum", _("Platinum")
+
+
+class PartnerTier(models.Model):
+    """A level of the partner programme (Registered, Silver, Gold, Platinum) and its benefits.
+
+    Tiers are data so the channel team can change the programme without a deploy; the partner
+    programme, the knowledge base's audiences, learning rules and business rules all key on it.
+    """
+
+    name = models.CharField(_("name"), max_length=60, unique=True)
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    rank = models.PositiveSmallIntegerField(
+        _("rank"), unique=True, help_text=_("Higher is better: Registered 1, Platinum 4.")
+    )
+    discount_percent = models.DecimalField(
+        _("discount (%)"), max_digits=5, decimal_places=2, default=0
+    )
+    mdf_share_percent = models.DecimalField(
+        _("market development funds share (%)"),
+        max_digits=5,
+        decimal_places=2,
+        default=0,
+        help_text=_("Share of a partner's sales returned as its market development budget."),
+    )
+    lead_weight = models.PositiveSmallIntegerField(
+        _("lead weight"),
+        default=1,
+        help_text=_("Relative share of distributed leads; a weight of 3 gets three times 1."),
+    )
+    deal_protection_days = models.PositiveSmallIntegerField(
+        _("deal protection (days)"),
+        default=90,
+        help_text=_("How long an approved deal registration protects the partner."),
+    )
+    benefits = models.TextField(_("benefits"), blank=True)
+
+    class Meta:
+        verbose_name = _("partner tier")
+        verbose_name_plural = _("partner tiers")
+        ordering = ["rank"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(discount_percent__gte=0, discount_percent__lte=100)
+                & models.Q(mdf_share_percent__gte=0, mdf_share_percent__lte=100),
+                name="orgs_partner_tier_percentages",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class OrganisationQuerySet(models.QuerySet):
     def of_kind(self, kind: OrganisationKind) -> "OrganisationQuerySet":
         return self.filter(kind=kind)
@@ -32,6 +91,22 @@ class Organisation(models.Model):
         max_length=253,
         blank=True,
         help_text=_("The domain its people's addresses use, e.g. acme.example."),
+    )
+    partner_tier = models.ForeignKey(
+        PartnerTier,
+        verbose_name=_("partner tier"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organisations",
+        help_text=_("Partner firms only."),
+    )
+    value_tier = models.CharField(
+        _("value tier"),
+        max_length=16,
+        choices=ValueTier.choices,
+        default=ValueTier.STANDARD,
+        help_text=_("Customer accounts: how much the account is worth to us."),
     )
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
