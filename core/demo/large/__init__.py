@@ -1,0 +1,53 @@
+"""A large, realistic data set for benchmarks (PostgreSQL only): `manage.py generate_large_data`.
+
+Each area adds its step to LARGE_DATA_STEPS, as the demo's areas add theirs to DEMO_STEPS.
+Rows are made by set-based INSERT … SELECT generate_series, so a million tickets take seconds.
+"""
+
+from dataclasses import dataclass, fields
+from importlib import import_module
+
+
+@dataclass(frozen=True)
+class Sizes:
+    persons: int
+    organisations: int
+    tickets: int
+    messages: int
+    courses: int
+    enrolments: int
+
+    def with_overrides(self, **overrides) -> "Sizes":
+        known = {f.name for f in fields(self)}
+        return Sizes(**{**self.__dict__, **{k: v for k, v in overrides.items() if k in known}})
+
+
+PRESETS = {
+    "full": Sizes(
+        persons=100_000,
+        organisations=10_000,
+        tickets=1_000_000,
+        messages=5_000_000,
+        courses=1_000,
+        enrolments=500_000,
+    ),
+    "small": Sizes(
+        persons=600, organisations=60, tickets=3_000, messages=9_000, courses=6, enrolments=1_200
+    ),
+}
+
+LARGE_DATA_STEPS = [
+    "core.demo.large.people.organisations",
+    "core.demo.large.people.people",
+    "core.demo.large.people.roles",
+    "core.demo.large.tickets.tickets",
+    "core.demo.large.tickets.messages",
+    "core.demo.large.learning.courses",
+    "core.demo.large.learning.enrolments",
+]
+
+
+def generate(sizes: Sizes, progress) -> None:
+    for dotted in LARGE_DATA_STEPS:
+        module_name, function_name = dotted.rsplit(".", 1)
+        getattr(import_module(module_name), function_name)(sizes, progress)
