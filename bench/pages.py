@@ -34,3 +34,17 @@ PAGES += [
     Page("training report (administrator)", "/employee/learning/report/", ARI),
     Page("partner training (multi-role)", "/partner/learning/", DEWI),
 ]
+
+# Tickets at scale: with `--large`, p1@large.example administers the organisation that holds
+# one generated ticket in ten, and ticket L-1 carries a 200-message thread.
+LARGE_ORG_ADMIN = "p1@large.example"
+RINA = "rina.kusuma@samudra.example"  # support agent
+LARGE_PAGES = [
+    Page(
+        "customer ticket list (admin, large org)",
+        "/customer/tickets/?scope=organisation&status=all",
+        LARGE_ORG_ADMIN,
+    ),
+    Page("agent queue sorted by SLA (support)", "/employee/work/queues/support/", RINA),
+    Page("agent ticket page (200 messages)", "/employee/work/tickets/L-1/", RINA),
+]

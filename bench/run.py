@@ -2,6 +2,7 @@
 bare Django view in the same server and the same run, driven by wrk on loopback.
 
     .venv/bin/python bench/run.py --prepare            # migrate + seed_demo into the bench DB
+    .venv/bin/python bench/run.py --prepare --large full   # ... and the large data set
     .venv/bin/python bench/run.py --duration 15        # measure every page in bench/pages.py
     .venv/bin/python bench/run.py --pages "customer"   # only pages whose label contains this
 
@@ -37,6 +38,11 @@ def parse_args():
     parser.add_argument("--duration", type=int, default=10, help="seconds per page")
     parser.add_argument("--pages", default="", help="only pages whose label contains this")
     parser.add_argument("--prepare", action="store_true", help="migrate and load the demo first")
+    parser.add_argument(
+        "--large",
+        choices=["small", "full"],
+        help="with --prepare: also load the large data set at this preset (generate_large_data)",
+    )
     return parser.parse_args()
 
 
@@ -112,6 +118,18 @@ def sessions_and_query_counts(env: dict, pages) -> tuple[dict[str, str], dict[st
     return cookies, counts
 
 
+def large_pages_if_loaded(env: dict, large_pages) -> list:
+    """The pages that need the large data set, when the bench database holds it."""
+    import psycopg
+
+    url = env["DATABASE_URL"]
+    with psycopg.connect(url) as connection:
+        loaded = connection.execute(
+            "SELECT 1 FROM people_person WHERE email = %s", [large_pages[0].email]
+        ).fetchone()
+    return list(large_pages) if loaded else []
+
+
 def wait_until_up(port: int, seconds: float = 30) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -150,7 +168,7 @@ def _latency_ms(wrk_output: str, percentile: str) -> float:
 
 def main() -> None:
     args = parse_args()
-    from bench.pages import BARE, PAGES
+    from bench.pages import BARE, LARGE_PAGES, PAGES
 
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is needed: apt-get install wrk")
@@ -159,8 +177,10 @@ def main() -> None:
     if args.prepare:
         manage(env, "migrate", "--noinput")
         manage(env, "seed_demo")
+        if args.large:
+            manage(env, "generate_large_data", "--preset", args.large)
     manage(env, "collectstatic", "--noinput", "-v0")
-    pages = [p for p in PAGES if args.pages in p.label]
+    pages = [p for p in PAGES + large_pages_if_loaded(env, LARGE_PAGES) if args.pages in p.label]
     cookies, query_counts = sessions_and_query_counts(env, pages)
 
     server = subprocess.Popen(  # noqa: S603 - our own server, fixed arguments

@@ -31,6 +31,10 @@ def requester_tickets(
     tickets = Ticket.objects.visible_to(person, as_agent=False).in_portal(role)
     if scope == "mine":
         tickets = tickets.filter(requester=person)
+    else:
+        # Naming the organisations lets the database walk their ticket index in order
+        # instead of sorting every ticket the visibility rule's OR admits.
+        tickets = tickets.filter(organisation_id__in=administered_organisation_ids(person, role))
     if status == "active":
         tickets = tickets.filter(status__in=ACTIVE)
     elif status in Status.values:
@@ -39,6 +43,12 @@ def requester_tickets(
         search(tickets, query)
         .select_related("assignee", "requester")
         .order_by("-updated_at", "-id")
+    )
+
+
+def administered_organisation_ids(person, role: Role) -> list[int]:
+    return sorted(
+        {a.organisation_id for a in policies.assignments_for(person, role) if a.is_org_admin}
     )
 
 

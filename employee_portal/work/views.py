@@ -2,7 +2,6 @@
 queryset (Ticket.objects.visible_to(person, as_agent=True))."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -11,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from core.access.tickets import ticket_agent_required, worked_queue_ids
+from core.pagination import CappedPaginator
 from core.people.models import Person
 from core.tickets import selectors
 from core.tickets.lifecycle import ACTIVE, Status
@@ -69,7 +69,7 @@ def _list_params(request) -> dict:
 
 
 def _render_list(request, *, title, tickets, params, queue=None, assignable=()):
-    page = Paginator(tickets, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(tickets, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "employee_portal/work/list.html",

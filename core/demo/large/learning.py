@@ -1,5 +1,7 @@
 """Courses (Wagtail pages, made one by one: the page tree needs its paths) and enrolments."""
 
+import time
+
 from django.db import connection
 
 from core.learning.models import CourseIndexPage, CoursePage, Enrolment
@@ -14,6 +16,7 @@ def courses(sizes, progress) -> None:
     index = CourseIndexPage.objects.first()
     if index is None:
         raise LookupError("No course index: run seed_demo before generate_large_data.")
+    started = time.perf_counter()
     for number in range(1, sizes.courses + 1):
         index.add_child(
             instance=CoursePage(
@@ -24,7 +27,7 @@ def courses(sizes, progress) -> None:
             )
         )
         if number % 100 == 0 or number == sizes.courses:
-            progress("courses", number, sizes.courses, 0)
+            progress("courses", number, sizes.courses, time.perf_counter() - started)
 
 
 def enrolments(sizes, progress) -> None:
