@@ -8,6 +8,7 @@ page says "of 50+" instead of an exact, expensive total.
 from functools import cached_property
 
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 
 
 class CappedPaginator(Paginator):
@@ -18,7 +19,8 @@ class CappedPaginator(Paginator):
     @cached_property
     def count(self) -> int:
         # One row past the cap tells "more" from "exactly the cap", in one bounded query.
-        return self.object_list[: self.per_page * self.max_pages + 1].count()
+        head = self.object_list[: self.per_page * self.max_pages + 1]
+        return head.count() if isinstance(head, QuerySet) else len(head)
 
     @property
     def is_capped(self) -> bool:
