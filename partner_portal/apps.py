@@ -19,3 +19,8 @@ class PartnerPortalConfig(AppConfig):
                 section="partner:learning",
             )
         )
+        register(
+            NavItem(
+                Role.PARTNER, "partner:tickets", _("Support"), order=70, section="partner:ticket"
+            )
+        )

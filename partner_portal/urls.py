@@ -1,5 +1,8 @@
 from django.urls import include, path
 
+from core.access.roles import Role
+from core.tickets.requester import requester_urlpatterns
+
 from . import views
 
 app_name = "partner"
@@ -7,4 +10,5 @@ app_name = "partner"
 urlpatterns = [
     path("", views.DashboardView.as_view(), name="dashboard"),
     path("", include("partner_portal.learning_urls")),
+    path("support/", include(requester_urlpatterns(Role.PARTNER, queue="partner-desk"))),
 ]

@@ -71,6 +71,7 @@ LOCAL_APPS = [
     "core.tickets",
     "core.staff",
     "core.learning",
+    "core.investors",
     "core.scheduling",
     "core.demo",
     "customer_portal",

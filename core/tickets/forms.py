@@ -1,9 +1,12 @@
+"""The requester's ticket forms, shared by every portal's ticket screens."""
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from core.tickets.models import Category, Priority, ProductArea
 from core.uploads.forms import MultipleFileField
+
+from .models import Category, Priority, ProductArea
 
 PRIORITY_HELP = _(
     "Urgent: your operations are down. High: a key feature fails. Normal: something is wrong "
@@ -43,7 +46,7 @@ class TicketForm(forms.Form):
         help_text=PRIORITY_HELP,
     )
 
-    def __init__(self, *args, assignments, portal, **kwargs):
+    def __init__(self, *args, assignments, portal, product_areas: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
         self.assignments = {a.pk: a for a in assignments}
         self.fields["assignment"].choices = [
@@ -52,8 +55,15 @@ class TicketForm(forms.Form):
         if len(assignments) == 1:
             self.fields["assignment"].widget = forms.HiddenInput()
             self.fields["assignment"].initial = assignments[0].pk
-        self.fields["category"].queryset = Category.objects.filter(portal=portal, is_active=True)
-        self.fields["product_area"].queryset = ProductArea.objects.filter(is_active=True)
+        categories = Category.objects.filter(portal=portal, is_active=True)
+        if categories.exists():
+            self.fields["category"].queryset = categories
+        else:
+            del self.fields["category"]
+        if product_areas:
+            self.fields["product_area"].queryset = ProductArea.objects.filter(is_active=True)
+        else:
+            del self.fields["product_area"]
         self.fields["attachments"] = attachments_field()
 
     def clean_assignment(self):
