@@ -211,11 +211,11 @@ class RequesterScreens:
         suggestions = deflection.suggest(request.user, request.GET.get("subject", ""))
         return render(request, "tickets/requester/_suggestions.html", {"suggestions": suggestions})
 
-    def detail_context(self, ticket: Ticket, **forms) -> dict:
+    def detail_context(self, ticket: Ticket, *, whole_thread: bool = False, **forms) -> dict:
         now = timezone.now()
         return self.context(
             ticket=ticket,
-            timeline=selectors.timeline(ticket, internal=False),
+            timeline=selectors.timeline(ticket, internal=False, whole=whole_thread),
             opening_files=list(selectors.opening_attachments(ticket).filter(is_internal=False)),
             file_url_name=self.name("ticket-file"),
             reply_form=forms.get("reply_form") or ReplyForm(),
@@ -236,7 +236,8 @@ class RequesterScreens:
 
     def ticket_detail(self, request, reference: str):
         ticket = self.get_ticket(request, reference)
-        return render(request, "tickets/requester/detail.html", self.detail_context(ticket))
+        context = self.detail_context(ticket, whole_thread=request.GET.get("thread") == "all")
+        return render(request, "tickets/requester/detail.html", context)
 
     def ticket_reply(self, request, reference: str):
         ticket = self.get_ticket(request, reference)

@@ -50,7 +50,9 @@ def _context(request, ticket: Ticket, **forms) -> dict:
     article_query = request.GET.get("article", "")
     return {
         "ticket": ticket,
-        "timeline": selectors.timeline(ticket, internal=True),
+        "timeline": selectors.timeline(
+            ticket, internal=True, whole=request.GET.get("thread") == "all"
+        ),
         "opening_files": list(selectors.opening_attachments(ticket)),
         "file_url_name": "employee:work-ticket-file",
         "reply_form": forms.get("reply_form") or AgentReplyForm(targets=targets),

@@ -90,3 +90,57 @@ def test_agent_queue_my_work_overview_and_workspace(desk, client):
         ticket_update(ticket=other, by=desk.agent, assignee=desk.agent)
         open_ticket(siti)
     assert [count_queries(client, url) for url in urls] == small
+
+
+def _bulk_thread(ticket, author, n, *, start=0):
+    from datetime import timedelta
+
+    from core.tickets.models import TicketMessage
+
+    TicketMessage.objects.bulk_create(
+        TicketMessage(
+            ticket=ticket,
+            author=author,
+            body=f"Message {start + i}",
+            is_internal=i % 4 == 0,
+            created_at=ticket.created_at + timedelta(minutes=start + i + 1),
+        )
+        for i in range(n)
+    )
+
+
+def test_a_long_thread_opens_at_its_latest_messages_in_the_same_queries(desk, client):
+    from core.tickets.selectors import THREAD_WINDOW
+
+    siti = customer()
+    ticket = open_ticket(siti)
+    _bulk_thread(ticket, siti, THREAD_WINDOW + 10)
+    client.force_login(desk.agent)
+    url = reverse("employee:work-ticket", args=[ticket.reference])
+    small = count_queries(client, url)
+    _bulk_thread(ticket, siti, 200, start=THREAD_WINDOW + 10)
+    assert count_queries(client, url) == small
+
+    page = client.get(url).content.decode()
+    total = THREAD_WINDOW + 210
+    assert f"Message {total - 1}<" in page
+    assert f"Message {total - THREAD_WINDOW}<" in page
+    assert f"Message {total - THREAD_WINDOW - 1}<" not in page
+    assert f"Show {total - THREAD_WINDOW} earlier messages" in page
+
+    whole = client.get(url + "?thread=all").content.decode()
+    assert "Message 0<" in whole
+    assert "earlier messages" not in whole
+
+
+def test_the_requester_counts_only_public_messages_left_out(desk, client):
+    from core.tickets.selectors import THREAD_WINDOW
+
+    siti = customer()
+    ticket = open_ticket(siti)
+    _bulk_thread(ticket, siti, THREAD_WINDOW * 2)  # a quarter are internal notes
+    client.force_login(siti)
+    page = client.get(reverse("customer:ticket-detail", args=[ticket.reference])).content
+    public = THREAD_WINDOW * 2 - len(range(0, THREAD_WINDOW * 2, 4))
+    assert f"Show {public - THREAD_WINDOW} earlier messages".encode() in page
+    assert b"Message 0<" not in page
