@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import timezone
@@ -28,6 +27,7 @@ from django.views.decorators.http import require_GET, require_POST
 from core.access import policies
 from core.access.guards import portal_required
 from core.access.roles import PORTALS, Role
+from core.pagination import CappedPaginator
 
 from . import deflection, lifecycle, selectors
 from .forms import RatingForm, ReplyForm, TicketForm
@@ -141,7 +141,7 @@ class RequesterScreens:
         tickets = selectors.requester_tickets(
             request.user, self.role, scope=scope, status=status, query=query
         ).select_related("organisation")
-        page = Paginator(tickets, PAGE_SIZE).get_page(request.GET.get("page"))
+        page = CappedPaginator(tickets, PAGE_SIZE).get_page(request.GET.get("page"))
         return render(
             request,
             "tickets/requester/list.html",
