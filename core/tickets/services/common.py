@@ -20,7 +20,10 @@ def now_or(at: datetime | None) -> datetime:
 
 
 def locked(ticket: Ticket) -> Ticket:
-    """The ticket's current row, locked until the transaction ends (no lost updates)."""
+    """The ticket's current row, locked until the transaction ends (no lost updates).
+
+    Take it before reading the clock: then writers read the time in the order they hold the
+    row, and a thread ordered by time is the order in which its messages were written."""
     return Ticket.objects.select_for_update().get(pk=ticket.pk)
 
 

@@ -32,8 +32,8 @@ def ticket_reply(
     reopens it within the reopen window; a closed ticket takes no replies (reopen it first).
     The team's first public reply meets the first-response target and opens a new ticket.
     """
-    at = now_or(at)
     ticket = locked(ticket)
+    at = now_or(at)
     body = clean_text(body)
     attachments = list(attachments)
     if not body and not attachments:

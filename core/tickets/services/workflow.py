@@ -63,8 +63,8 @@ def apply_status(ticket: Ticket, to: str, *, actor, at: datetime, public: bool =
 def ticket_change_status(
     *, ticket: Ticket, to: str, by, side: Side, at: datetime | None = None, request=None
 ) -> Ticket:
-    at = now_or(at)
     ticket = locked(ticket)
+    at = now_or(at)
     try:
         lifecycle.check_transition(ticket, to, side=side, at=at)
     except lifecycle.TransitionNotAllowed as error:
@@ -92,8 +92,8 @@ def ticket_update(
 ) -> Ticket:
     """The team changes priority, queue, category or assignee (`assignee=None` unassigns).
     A new priority or queue recomputes the SLA targets not met yet."""
-    at = now_or(at)
     ticket = locked(ticket)
+    at = now_or(at)
     changed: list[str] = []
     recompute = False
     if priority is not None and priority != ticket.priority:
@@ -183,8 +183,8 @@ def ticket_assign_many(*, tickets: Iterable[Ticket], assignee, by, request=None)
 def ticket_rate(
     *, ticket: Ticket, by, rating: int, comment: str = "", at: datetime | None = None
 ) -> Ticket:
-    at = now_or(at)
     ticket = locked(ticket)
+    at = now_or(at)
     if ticket.status not in lifecycle.DONE:
         raise TicketActionError(_("You can rate a ticket once it is resolved."))
     if not 1 <= int(rating) <= 5:
@@ -208,8 +208,8 @@ def ticket_rate(
 @transaction.atomic
 def ticket_link_answer(*, ticket: Ticket, page, by, at: datetime | None = None) -> Ticket:
     """Link (or with page=None, unlink) the article that answers the ticket."""
-    at = now_or(at)
     ticket = locked(ticket)
+    at = now_or(at)
     if getattr(page, "pk", None) == ticket.answer_page_id:
         return ticket
     record(
