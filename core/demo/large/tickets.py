@@ -3,6 +3,7 @@ one organisation much larger than the rest, and one ticket with a long thread.""
 
 from django.db import connection
 
+from core.people.models import Person
 from core.tickets.models import Ticket, TicketMessage
 
 from .people import DOMAIN
@@ -103,15 +104,16 @@ def tickets(sizes, progress) -> None:
 
 def messages(sizes, progress) -> None:
     """The first LONG_THREAD_MESSAGES messages form one long thread; the rest spread evenly.
-    Every fifth is an internal note by nobody in particular (author unset)."""
+    Two in five are the support team's: an internal note and a public reply."""
     spread = sizes.tickets - sizes.tickets // 10 - 1
+    agent = Person.objects.filter(groups__ticket_queues__slug="support").order_by("pk").first()
     insert_series(
         TicketMessage,
         label="ticket messages",
         count=sizes.messages,
         columns={
             "ticket_id": "t.id",
-            "author_id": "CASE WHEN n %% 5 = 0 THEN NULL ELSE t.requester_id END",
+            "author_id": "CASE WHEN n %% 5 IN (0, 2) THEN %(agent)s ELSE t.requester_id END",
             "is_internal": "n %% 5 = 0",
             "body": "'Message ' || n || ' of the generated thread.'",
             "created_at": "t.created_at + (n %% 500 || ' minutes')::interval",
@@ -124,6 +126,7 @@ def messages(sizes, progress) -> None:
             "long": LONG_THREAD_MESSAGES,
             "long_ref": LONG_THREAD_REFERENCE,
             "spread": max(spread, 1),
+            "agent": agent.pk if agent else None,
         },
         progress=progress,
     )
