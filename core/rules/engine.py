@@ -14,7 +14,7 @@ from datetime import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.utils import timezone
 
 from core.audit.services import audit_record
@@ -212,18 +212,19 @@ def claim(rule: Rule, level_no: int, records, now: datetime, limit: int) -> list
     claimed_before = RuleFiring.objects.filter(
         rule=rule, level=level_no, trigger=Trigger.TIME, object_id=OuterRef("pk")
     )
-    candidates = records.filter(~Exists(claimed_before)).order_by().values("pk")[:limit]
+    candidates = records.filter(~Exists(claimed_before)).order_by().values(claimed_id=F("pk"))
+    candidates = candidates[:limit]
     inner_sql, params = candidates.query.get_compiler(using=records.db).as_sql()
     table = connection.ops.quote_name(RuleFiring._meta.db_table)
-    pk = connection.ops.quote_name(records.model._meta.pk.column)
     sql = (
         f"INSERT INTO {table} (rule_id, target_kind, object_id, level, {connection.ops.quote_name('trigger')},"  # noqa: S608 - names from the models
         " event, event_id, at, outcome) "
-        f"SELECT %s, %s, c.{pk}, %s, %s, '', '', %s, '{{}}' FROM ({inner_sql}) AS c WHERE 1 = 1 "
+        f"SELECT %s, %s, c.claimed_id, %s, %s, '', '', %s, '{{}}' FROM ({inner_sql}) AS c WHERE 1 = 1 "
         "ON CONFLICT DO NOTHING RETURNING object_id"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [rule.pk, rule.target_kind, level_no, Trigger.TIME.value, now, *params])
+        at = connection.ops.adapt_datetimefield_value(now)
+        cursor.execute(sql, [rule.pk, rule.target_kind, level_no, Trigger.TIME.value, at, *params])
         return [row[0] for row in cursor.fetchall()]
 
 
