@@ -3,4 +3,5 @@ PERIODIC_TASKS = {
         "core.rules.tasks.sweep_time_rules",
         60,
     ),
+    "Business rules: retry webhooks": ("core.rules.tasks.retry_webhooks", 60),
 }

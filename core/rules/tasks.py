@@ -4,6 +4,7 @@ import logging
 
 from celery import shared_task
 from django.conf import settings
+from django.utils import timezone
 
 logger = logging.getLogger(__name__)
 
@@ -38,16 +39,28 @@ def sweep_time_rules() -> dict[str, int]:
 
 @shared_task(bind=True, acks_late=True, max_retries=None)
 def deliver_webhook(self, delivery_id: int) -> bool:
-    """POST one delivery; on failure retry with exponential back-off until RULES_WEBHOOK_MAX_ATTEMPTS."""
+    """POST one delivery. On failure the log holds the next attempt's time (exponential
+    back-off) and, with a worker, the task retries then; it stops after
+    RULES_WEBHOOK_MAX_ATTEMPTS. Without a worker (eager mode) the periodic job retries."""
+    from .models import WebhookDelivery
     from .webhooks import DeliveryFailed, attempt
 
-    attempts_so_far = self.request.retries + 1
-    give_up = attempts_so_far >= settings.RULES_WEBHOOK_MAX_ATTEMPTS
     try:
-        return attempt(delivery_id, give_up=give_up)
+        return attempt(delivery_id)
     except DeliveryFailed as failure:
-        if give_up:
-            logger.warning("Webhook delivery %s gave up: %s", delivery_id, failure)
+        delivery = failure.args[1] if len(failure.args) > 1 else None
+        if delivery is None or delivery.status != WebhookDelivery.Status.FAILED or self.request.is_eager:
             return False
-        countdown = settings.RULES_WEBHOOK_BACKOFF_SECONDS * 2 ** self.request.retries
+        countdown = max((delivery.next_attempt_at - timezone.now()).total_seconds(), 0)
         raise self.retry(exc=failure, countdown=countdown) from failure
+
+
+@shared_task(acks_late=True)
+def retry_webhooks() -> int:
+    """Periodic: send a task for every delivery whose next attempt is due."""
+    from .webhooks import due_deliveries
+
+    due = due_deliveries(timezone.now())
+    for delivery_id in due:
+        deliver_webhook.delay(delivery_id)
+    return len(due)

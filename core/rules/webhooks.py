@@ -4,6 +4,10 @@ Signature header (the receiver recomputes it with the shared secret and refuses 
 
     X-Samudra-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">
 
+Each failed attempt sets the next one's time (exponential back-off); the Celery task retries at
+that time, and the periodic job "Business rules: retry webhooks" picks up any delivery whose
+time has come (a lost task, a broker outage, or eager mode without a worker).
+
 Addresses must be http(s). Unless RULES_WEBHOOK_ALLOW_PRIVATE is on (development and tests),
 loopback, private, link-local and reserved addresses are refused, when the rule is saved and
 again before each delivery (the name may resolve elsewhere by then).
@@ -19,6 +23,7 @@ import socket
 import time
 import urllib.error
 import urllib.request
+from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -103,13 +108,22 @@ class DeliveryFailed(Exception):
     pass
 
 
-def attempt(delivery_id: int, *, give_up: bool) -> bool:
-    """One attempt. True when delivered (or delivered before); raises DeliveryFailed otherwise,
-    after writing the attempt to the log."""
+def backoff(attempts: int) -> timedelta:
+    """30 s, 1 min, 2 min, 4 min, … after the 1st, 2nd, 3rd … failed attempt (capped at 6 h)."""
+    seconds = settings.RULES_WEBHOOK_BACKOFF_SECONDS * 2 ** max(attempts - 1, 0)
+    return timedelta(seconds=min(seconds, 6 * 3600))
+
+
+def attempt(delivery_id: int, *, now: datetime | None = None) -> bool:
+    """One attempt, if the delivery is due. True when delivered (now or before); raises
+    DeliveryFailed otherwise, after writing the attempt (and the next one's time) to the log."""
+    now = now or timezone.now()
     with transaction.atomic():
         delivery = WebhookDelivery.objects.select_for_update().select_related("action").get(pk=delivery_id)
         if delivery.status in (WebhookDelivery.Status.DELIVERED, WebhookDelivery.Status.GAVE_UP):
             return delivery.status == WebhookDelivery.Status.DELIVERED
+        if delivery.next_attempt_at > now:  # another path (a retry or the sweep) has it
+            raise DeliveryFailed("not due yet")
         secret = delivery.action.secret if delivery.action_id else ""
         delivery.attempts += 1
         body = body_of(delivery.payload)
@@ -136,12 +150,26 @@ def attempt(delivery_id: int, *, give_up: bool) -> bool:
         delivery.response_status = status_code
         if not error and status_code is not None and 200 <= status_code < 300:
             delivery.status = WebhookDelivery.Status.DELIVERED
-            delivery.delivered_at = timezone.now()
+            delivery.delivered_at = now
             delivery.last_error = ""
         else:
+            give_up = delivery.attempts >= settings.RULES_WEBHOOK_MAX_ATTEMPTS
             delivery.status = WebhookDelivery.Status.GAVE_UP if give_up else WebhookDelivery.Status.FAILED
             delivery.last_error = error or f"HTTP {status_code}"
+            delivery.next_attempt_at = now + backoff(delivery.attempts)
         delivery.save()
     if delivery.status != WebhookDelivery.Status.DELIVERED:
-        raise DeliveryFailed(delivery.last_error)
+        raise DeliveryFailed(delivery.last_error, delivery)
     return True
+
+
+def due_deliveries(now: datetime, limit: int = 200) -> list[int]:
+    """Deliveries waiting for an attempt (a lost task, a broker outage, eager mode's retries)."""
+    return list(
+        WebhookDelivery.objects.filter(
+            status__in=[WebhookDelivery.Status.PENDING, WebhookDelivery.Status.FAILED],
+            next_attempt_at__lte=now,
+        )
+        .order_by("next_attempt_at")
+        .values_list("pk", flat=True)[:limit]
+    )

@@ -39,4 +39,3 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
 
 # Webhook tests post to a local http.server on 127.0.0.1; production refuses such addresses.
 RULES_WEBHOOK_ALLOW_PRIVATE = True
-RULES_WEBHOOK_BACKOFF_SECONDS = 0
