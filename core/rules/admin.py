@@ -4,6 +4,7 @@ page per rule: its conditions, escalation levels and actions as inlines, each ch
 the rule's target; "Test this rule" lists the records that match now, without acting."""
 
 from django.contrib import admin
+from django.db import models
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -49,6 +50,7 @@ class ActionInline(admin.StackedInline):
     formset = ActionFormSet
     extra = 0
     autocomplete_fields = ["person"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": [("kind", "level", "position")]}),
         (_("Assign"), {"fields": [("strategy", "team", "skill"), "person"]}),

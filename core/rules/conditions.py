@@ -133,11 +133,12 @@ def check_condition(target: Target, field_name: str, operator: str, value: str, 
         )
     if operator == Operator.CHANGED_TO and trigger != "changed":
         raise ConditionError("operator", _("“changed to” only fits rules fired by a change."))
+    parsed = parse_value(spec, operator, value)
     if operator in BUSINESS_HOURS and not has_calendar:
         raise ConditionError(
             "operator", _("Business-hours conditions need the rule's business calendar.")
         )
-    return parse_value(spec, operator, value)
+    return parsed
 
 
 @dataclass(frozen=True)
