@@ -13,14 +13,14 @@ from .models import AssignStrategy, RoundRobinCursor
 
 def available_members(action, record, target):
     """Active people of the team who are current employees, in one query."""
-    groups = [action.team] if action.team_id else list(target.team_of(record)) if target.team_of else []
+    groups = (
+        [action.team] if action.team_id else list(target.team_of(record)) if target.team_of else []
+    )
     if not groups:
         return Person.objects.none()
     employed = RoleAssignment.objects.current().filter(person=OuterRef("pk"), role=Role.EMPLOYEE)
     return (
-        Person.objects.filter(is_active=True, groups__in=groups)
-        .filter(Exists(employed))
-        .distinct()
+        Person.objects.filter(is_active=True, groups__in=groups).filter(Exists(employed)).distinct()
     )
 
 
@@ -34,8 +34,9 @@ def with_skill(people, skill: str):
     wanted = skill.strip().casefold()
     ids = [
         person_id
-        for person_id, skills in people.filter(employee_profile__skills__icontains=wanted)
-        .values_list("pk", "employee_profile__skills")
+        for person_id, skills in people.filter(
+            employee_profile__skills__icontains=wanted
+        ).values_list("pk", "employee_profile__skills")
         if wanted in {part.strip().casefold() for part in (skills or "").split(",")}
     ]
     return Person.objects.filter(pk__in=ids)

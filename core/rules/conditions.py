@@ -19,20 +19,46 @@ NOTHING = Q(pk__in=[])
 
 OPERATORS_BY_TYPE: dict[FieldType, frozenset[str]] = {
     FieldType.CHOICE: frozenset(
-        {Operator.EQUALS, Operator.NOT_EQUALS, Operator.IN, Operator.CHANGED_TO,
-         Operator.IS_EMPTY, Operator.IS_SET}
+        {
+            Operator.EQUALS,
+            Operator.NOT_EQUALS,
+            Operator.IN,
+            Operator.CHANGED_TO,
+            Operator.IS_EMPTY,
+            Operator.IS_SET,
+        }
     ),
     FieldType.NUMBER: frozenset(
-        {Operator.EQUALS, Operator.NOT_EQUALS, Operator.IN, Operator.GREATER_THAN,
-         Operator.LESS_THAN, Operator.CHANGED_TO, Operator.IS_EMPTY, Operator.IS_SET}
+        {
+            Operator.EQUALS,
+            Operator.NOT_EQUALS,
+            Operator.IN,
+            Operator.GREATER_THAN,
+            Operator.LESS_THAN,
+            Operator.CHANGED_TO,
+            Operator.IS_EMPTY,
+            Operator.IS_SET,
+        }
     ),
     FieldType.TEXT: frozenset(
-        {Operator.EQUALS, Operator.NOT_EQUALS, Operator.IN, Operator.CONTAINS,
-         Operator.CHANGED_TO, Operator.IS_EMPTY, Operator.IS_SET}
+        {
+            Operator.EQUALS,
+            Operator.NOT_EQUALS,
+            Operator.IN,
+            Operator.CONTAINS,
+            Operator.CHANGED_TO,
+            Operator.IS_EMPTY,
+            Operator.IS_SET,
+        }
     ),
     FieldType.DATETIME: frozenset(
-        {Operator.OLDER_THAN_BUSINESS_HOURS, Operator.OUTSIDE_BUSINESS_HOURS,
-         Operator.WITHIN_BUSINESS_HOURS, Operator.IS_EMPTY, Operator.IS_SET}
+        {
+            Operator.OLDER_THAN_BUSINESS_HOURS,
+            Operator.OUTSIDE_BUSINESS_HOURS,
+            Operator.WITHIN_BUSINESS_HOURS,
+            Operator.IS_EMPTY,
+            Operator.IS_SET,
+        }
     ),
     FieldType.PERSON: frozenset(
         {Operator.EQUALS, Operator.IS_EMPTY, Operator.IS_SET, Operator.CHANGED_TO}
@@ -40,12 +66,19 @@ OPERATORS_BY_TYPE: dict[FieldType, frozenset[str]] = {
     FieldType.TAGS: frozenset({Operator.HAS_TAG}),
 }
 NO_VALUE = frozenset(
-    {Operator.IS_EMPTY, Operator.IS_SET, Operator.OUTSIDE_BUSINESS_HOURS,
-     Operator.WITHIN_BUSINESS_HOURS}
+    {
+        Operator.IS_EMPTY,
+        Operator.IS_SET,
+        Operator.OUTSIDE_BUSINESS_HOURS,
+        Operator.WITHIN_BUSINESS_HOURS,
+    }
 )
 BUSINESS_HOURS = frozenset(
-    {Operator.OLDER_THAN_BUSINESS_HOURS, Operator.OUTSIDE_BUSINESS_HOURS,
-     Operator.WITHIN_BUSINESS_HOURS}
+    {
+        Operator.OLDER_THAN_BUSINESS_HOURS,
+        Operator.OUTSIDE_BUSINESS_HOURS,
+        Operator.WITHIN_BUSINESS_HOURS,
+    }
 )
 
 
@@ -64,7 +97,9 @@ def _number(value: str) -> Decimal:
     try:
         number = Decimal(value.strip())
     except (InvalidOperation, AttributeError):
-        raise ConditionError("value", _("“%(value)s” is not a number.") % {"value": value}) from None
+        raise ConditionError(
+            "value", _("“%(value)s” is not a number.") % {"value": value}
+        ) from None
     if not number.is_finite():
         raise ConditionError("value", _("“%(value)s” is not a number.") % {"value": value})
     return number
@@ -112,24 +147,31 @@ def parse_value(spec: Field, operator: str, value: str):
     return parsed if operator == Operator.IN else parsed[0]
 
 
-def check_condition(target: Target, field_name: str, operator: str, value: str, *, trigger: str,
-                    has_calendar: bool):
+def check_condition(
+    target: Target, field_name: str, operator: str, value: str, *, trigger: str, has_calendar: bool
+):
     """Raise ConditionError (naming the form field at fault) unless the condition makes sense."""
     spec = target.field(field_name)
     if spec is None:
         raise ConditionError(
             "field",
             _("%(target)s has no field “%(field)s”. Choose from: %(known)s.")
-            % {"target": target.label, "field": field_name,
-               "known": ", ".join(f.name for f in target.fields)},
+            % {
+                "target": target.label,
+                "field": field_name,
+                "known": ", ".join(f.name for f in target.fields),
+            },
         )
     if operator not in OPERATORS_BY_TYPE[spec.type]:
         allowed = [Operator(op).label for op in Operator if op in OPERATORS_BY_TYPE[spec.type]]
         raise ConditionError(
             "operator",
             _("“%(operator)s” does not fit %(field)s. Use one of: %(allowed)s.")
-            % {"operator": Operator(operator).label if operator in Operator.values else operator,
-               "field": spec.label, "allowed": ", ".join(str(a) for a in allowed)},
+            % {
+                "operator": Operator(operator).label if operator in Operator.values else operator,
+                "field": spec.label,
+                "allowed": ", ".join(str(a) for a in allowed),
+            },
         )
     if operator == Operator.CHANGED_TO and trigger != "changed":
         raise ConditionError("operator", _("“changed to” only fits rules fired by a change."))
@@ -162,7 +204,11 @@ def condition_q(target: Target, condition, context: Context) -> Q:
         if context.changes is None:  # no event (test screen): records that are at that value now
             return Q(**{f"{path}__email__iexact" if spec.type is FieldType.PERSON else path: value})
         old_new = context.changes.get(condition.field)
-        return Q() if old_new is not None and str(old_new[1]).lower() == str(value).lower() else NOTHING
+        return (
+            Q()
+            if old_new is not None and str(old_new[1]).lower() == str(value).lower()
+            else NOTHING
+        )
     if op == Operator.EQUALS:
         return Q(**{path: value})
     if op == Operator.NOT_EQUALS:

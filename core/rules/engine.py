@@ -34,13 +34,19 @@ def rules_for(kind: str, trigger: str, event: str = ""):
     rules = Rule.objects.filter(target_kind=kind, trigger=trigger, is_active=True)
     if trigger == Trigger.CHANGED:
         rules = rules.filter(Q(event="") | Q(event=event))
-    return rules.select_related("calendar").prefetch_related(
-        "conditions",
-        "levels",
-        Prefetch("actions", queryset=Action.objects.select_related("person", "team", "template")),
-        "calendar__periods",
-        "calendar__holidays",
-    ).order_by("order", "pk")
+    return (
+        rules.select_related("calendar")
+        .prefetch_related(
+            "conditions",
+            "levels",
+            Prefetch(
+                "actions", queryset=Action.objects.select_related("person", "team", "template")
+            ),
+            "calendar__periods",
+            "calendar__holidays",
+        )
+        .order_by("order", "pk")
+    )
 
 
 def schedule_of(rule):
@@ -69,7 +75,8 @@ def render_reply(body: str, record) -> str:
         "name": person.get_short_name() if person is not None else "",
     }
     for name, value in values.items():
-        body = body.replace("{{ %s }}" % name, str(value)).replace("{{%s}}" % name, str(value))
+        for placeholder in (f"{{{{ {name} }}}}", f"{{{{{name}}}}}"):
+            body = body.replace(placeholder, str(value))
     return body
 
 
@@ -157,7 +164,13 @@ def act(rule: Rule, record, target, row: RuleFiring, event: str) -> list[str]:
 
 
 def evaluate_event(
-    *, kind: str, object_id: int, trigger: str, event: str, changes: dict, event_id: str,
+    *,
+    kind: str,
+    object_id: int,
+    trigger: str,
+    event: str,
+    changes: dict,
+    event_id: str,
     now: datetime | None = None,
 ) -> list[str]:
     """Run the matching rules for one event, in order; returns the names of the rules fired."""
@@ -177,8 +190,13 @@ def evaluate_event(
             try:
                 with transaction.atomic():
                     row = RuleFiring.objects.create(
-                        rule=rule, target_kind=kind, object_id=object_id, trigger=trigger,
-                        event=event, event_id=event_id, at=now,
+                        rule=rule,
+                        target_kind=kind,
+                        object_id=object_id,
+                        trigger=trigger,
+                        event=event,
+                        event_id=event_id,
+                        at=now,
                     )
             except IntegrityError:  # this event fired this rule before (a retried task)
                 continue
@@ -216,11 +234,13 @@ def claim(rule: Rule, level_no: int, records, now: datetime, limit: int) -> list
     candidates = candidates[:limit]
     inner_sql, params = candidates.query.get_compiler(using=records.db).as_sql()
     table = connection.ops.quote_name(RuleFiring._meta.db_table)
+    trigger = connection.ops.quote_name("trigger")
+    # "WHERE 1 = 1" keeps SQLite from reading ON CONFLICT as part of the SELECT's join.
     sql = (
-        f"INSERT INTO {table} (rule_id, target_kind, object_id, level, {connection.ops.quote_name('trigger')},"  # noqa: S608 - names from the models
-        " event, event_id, at, outcome) "
-        f"SELECT %s, %s, c.claimed_id, %s, %s, '', '', %s, '{{}}' FROM ({inner_sql}) AS c WHERE 1 = 1 "
-        "ON CONFLICT DO NOTHING RETURNING object_id"
+        f"INSERT INTO {table} (rule_id, target_kind, object_id, level, {trigger}, "  # noqa: S608 - names from the models
+        "event, event_id, at, outcome) "
+        f"SELECT %s, %s, c.claimed_id, %s, %s, '', '', %s, '{{}}' FROM ({inner_sql}) AS c "
+        "WHERE 1 = 1 ON CONFLICT DO NOTHING RETURNING object_id"
     )
     with connection.cursor() as cursor:
         at = connection.ops.adapt_datetimefield_value(now)
@@ -233,7 +253,9 @@ def sweep(now: datetime | None = None, *, limit: int | None = None) -> dict[str,
     now = now or timezone.now()
     limit = limit or settings.RULES_SWEEP_BATCH
     counts: dict[str, int] = {}
-    for kind in {rule.target_kind for rule in Rule.objects.filter(trigger=Trigger.TIME, is_active=True)}:
+    for kind in {
+        rule.target_kind for rule in Rule.objects.filter(trigger=Trigger.TIME, is_active=True)
+    }:
         target = registry.get(kind)
         if target is None:
             continue
@@ -250,6 +272,12 @@ def sweep(now: datetime | None = None, *, limit: int | None = None) -> dict[str,
                         )
                     }
                     for record in target.records().filter(pk__in=ids).order_by("pk"):
-                        act(rule, record, target, rows[record.pk], f"level {level_no}" if level else "time")
+                        act(
+                            rule,
+                            record,
+                            target,
+                            rows[record.pk],
+                            f"level {level_no}" if level else "time",
+                        )
                 counts[f"{rule.pk}:{level_no}"] = len(ids)
     return counts

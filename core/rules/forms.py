@@ -28,8 +28,16 @@ class RuleForm(forms.ModelForm):
     class Meta:
         model = Rule
         fields = [
-            "name", "description", "target_kind", "trigger", "event", "join", "order",
-            "stop_later_rules", "is_active", "calendar",
+            "name",
+            "description",
+            "target_kind",
+            "trigger",
+            "event",
+            "join",
+            "order",
+            "stop_later_rules",
+            "is_active",
+            "calendar",
         ]
 
     def clean(self):
@@ -60,7 +68,9 @@ def _rule_of(formset):
 
 class ConditionForm(forms.ModelForm):
     field = forms.CharField(
-        label=gettext_lazy("field"), max_length=60, help_text=gettext_lazy("A field name, e.g. priority.")
+        label=gettext_lazy("field"),
+        max_length=60,
+        help_text=gettext_lazy("A field name, e.g. priority."),
     )
 
 
@@ -76,8 +86,12 @@ class ConditionFormSet(forms.BaseInlineFormSet):
                 continue
             try:
                 check_condition(
-                    target, data["field"].strip(), data["operator"], data.get("value", ""),
-                    trigger=rule.trigger, has_calendar=bool(rule.calendar_id),
+                    target,
+                    data["field"].strip(),
+                    data["operator"],
+                    data.get("value", ""),
+                    trigger=rule.trigger,
+                    has_calendar=bool(rule.calendar_id),
                 )
             except ConditionError as error:
                 form.add_error(error.field, error.message)
@@ -90,16 +104,26 @@ class LevelFormSet(forms.BaseInlineFormSet):
     def clean(self):
         super().clean()
         rule, _target = _rule_of(self)
-        live = [f for f in self.forms if getattr(f, "cleaned_data", None) and not f.cleaned_data.get("DELETE")]
+        live = [
+            f
+            for f in self.forms
+            if getattr(f, "cleaned_data", None) and not f.cleaned_data.get("DELETE")
+        ]
         if live and rule.trigger != Trigger.TIME:
             raise ValidationError(_("Escalation levels belong to time-based rules only."))
         if live and not rule.calendar_id:
-            raise ValidationError(_("Escalation levels count business hours: choose the rule's business calendar."))
-        hours = [(f.cleaned_data.get("level"), f.cleaned_data.get("after_business_hours")) for f in live]
+            raise ValidationError(
+                _("Escalation levels count business hours: choose the rule's business calendar.")
+            )
+        hours = [
+            (f.cleaned_data.get("level"), f.cleaned_data.get("after_business_hours")) for f in live
+        ]
         ordered = sorted(h for h in hours if None not in h)
         for (_l1, h1), (_l2, h2) in zip(ordered, ordered[1:], strict=False):
             if h2 <= h1:
-                raise ValidationError(_("A higher level comes later: give it more hours than the level before."))
+                raise ValidationError(
+                    _("A higher level comes later: give it more hours than the level before.")
+                )
 
 
 LEVEL_KEY = re.compile(r"^levels-(\d+)-level$")

@@ -86,7 +86,9 @@ class Rule(models.Model):
         verbose_name_plural = _("business rules")
         ordering = ["target_kind", "trigger", "order", "pk"]
         indexes = [
-            models.Index(fields=["target_kind", "trigger", "is_active", "order"], name="rules_pick_idx")
+            models.Index(
+                fields=["target_kind", "trigger", "is_active", "order"], name="rules_pick_idx"
+            )
         ]
 
     def __str__(self) -> str:
@@ -168,8 +170,10 @@ class Action(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("team (staff group)"),
-        help_text=_("Assign: the team; empty means the groups working the record's queue. "
-                    "Notify: everyone in this group."),
+        help_text=_(
+            "Assign: the team; empty means the groups working the record's queue. "
+            "Notify: everyone in this group."
+        ),
     )
     skill = models.CharField(_("skill"), max_length=80, blank=True)
     person = models.ForeignKey(
@@ -301,6 +305,9 @@ class RoundRobinCursor(models.Model):
 
     action = models.OneToOneField(Action, on_delete=models.CASCADE, related_name="cursor")
     last_person_id = models.BigIntegerField(null=True)
+
+    def __str__(self) -> str:
+        return f"{self.action_id} → {self.last_person_id}"
 
 
 class WebhookDelivery(models.Model):

@@ -17,7 +17,11 @@ def evaluate_event(self, *, kind, object_id, trigger, event, changes, event_id, 
 
     try:
         return evaluate(
-            kind=kind, object_id=object_id, trigger=trigger, event=event, changes=changes,
+            kind=kind,
+            object_id=object_id,
+            trigger=trigger,
+            event=event,
+            changes=changes,
             event_id=event_id,
         )
     except Exception as error:
@@ -49,7 +53,11 @@ def deliver_webhook(self, delivery_id: int) -> bool:
         return attempt(delivery_id)
     except DeliveryFailed as failure:
         delivery = failure.args[1] if len(failure.args) > 1 else None
-        if delivery is None or delivery.status != WebhookDelivery.Status.FAILED or self.request.is_eager:
+        if (
+            delivery is None
+            or delivery.status != WebhookDelivery.Status.FAILED
+            or self.request.is_eager
+        ):
             return False
         countdown = max((delivery.next_attempt_at - timezone.now()).total_seconds(), 0)
         raise self.retry(exc=failure, countdown=countdown) from failure

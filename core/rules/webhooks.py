@@ -42,7 +42,9 @@ class UnsafeURL(ValueError):
 
 
 def body_of(payload: dict) -> bytes:
-    return json.dumps(payload, cls=DjangoJSONEncoder, sort_keys=True, separators=(",", ":")).encode()
+    return json.dumps(
+        payload, cls=DjangoJSONEncoder, sort_keys=True, separators=(",", ":")
+    ).encode()
 
 
 def signature(secret: str, timestamp: int, body: bytes) -> str:
@@ -50,7 +52,9 @@ def signature(secret: str, timestamp: int, body: bytes) -> str:
     return f"t={timestamp},v1={digest}"
 
 
-def verify(secret: str, header: str, body: bytes, *, tolerance: int = 300, now: int | None = None) -> bool:
+def verify(
+    secret: str, header: str, body: bytes, *, tolerance: int = 300, now: int | None = None
+) -> bool:
     """What a receiver does (used by our tests, offered to integrators)."""
     try:
         parts = dict(part.split("=", 1) for part in header.split(","))
@@ -71,12 +75,14 @@ def check_url(url: str) -> None:
     try:
         infos = socket.getaddrinfo(parts.hostname, parts.port or 443, proto=socket.IPPROTO_TCP)
     except (socket.gaierror, UnicodeError):
-        raise UnsafeURL(_("The host name %(host)s does not resolve.") % {"host": parts.hostname}) from None
+        raise UnsafeURL(
+            _("The host name %(host)s does not resolve.") % {"host": parts.hostname}
+        ) from None
     for info in infos:
         address = ipaddress.ip_address(info[4][0])
         if not address.is_global or address.is_multicast:
             raise UnsafeURL(
-                _("%(host)s points to a private or local address; webhooks go to public hosts only.")
+                _("%(host)s is a private or local address; webhooks go to public hosts only.")
                 % {"host": parts.hostname}
             )
 
@@ -96,8 +102,14 @@ def queue_delivery(*, rule, action, target, record, key: str, event: str) -> Web
     }
     delivery, created = WebhookDelivery.objects.get_or_create(
         idempotency_key=key,
-        defaults={"rule": rule, "action": action, "target_kind": target.kind,
-                  "object_id": record.pk, "url": action.url, "payload": payload},
+        defaults={
+            "rule": rule,
+            "action": action,
+            "target_kind": target.kind,
+            "object_id": record.pk,
+            "url": action.url,
+            "payload": payload,
+        },
     )
     if created:
         enqueue_after_commit(deliver_webhook, delivery.pk)
@@ -119,7 +131,11 @@ def attempt(delivery_id: int, *, now: datetime | None = None) -> bool:
     DeliveryFailed otherwise, after writing the attempt (and the next one's time) to the log."""
     now = now or timezone.now()
     with transaction.atomic():
-        delivery = WebhookDelivery.objects.select_for_update().select_related("action").get(pk=delivery_id)
+        delivery = (
+            WebhookDelivery.objects.select_for_update(of=("self",))
+            .select_related("action")
+            .get(pk=delivery_id)
+        )
         if delivery.status in (WebhookDelivery.Status.DELIVERED, WebhookDelivery.Status.GAVE_UP):
             return delivery.status == WebhookDelivery.Status.DELIVERED
         if delivery.next_attempt_at > now:  # another path (a retry or the sweep) has it
@@ -141,7 +157,8 @@ def attempt(delivery_id: int, *, now: datetime | None = None) -> bool:
                     "X-Samudra-Delivery": delivery.idempotency_key,
                 },
             )
-            with urllib.request.urlopen(request, timeout=settings.RULES_WEBHOOK_TIMEOUT) as response:  # noqa: S310
+            timeout = settings.RULES_WEBHOOK_TIMEOUT
+            with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
                 status_code = response.status
         except urllib.error.HTTPError as failure:
             status_code, error = failure.code, f"HTTP {failure.code}"
@@ -154,7 +171,9 @@ def attempt(delivery_id: int, *, now: datetime | None = None) -> bool:
             delivery.last_error = ""
         else:
             give_up = delivery.attempts >= settings.RULES_WEBHOOK_MAX_ATTEMPTS
-            delivery.status = WebhookDelivery.Status.GAVE_UP if give_up else WebhookDelivery.Status.FAILED
+            delivery.status = (
+                WebhookDelivery.Status.GAVE_UP if give_up else WebhookDelivery.Status.FAILED
+            )
             delivery.last_error = error or f"HTTP {status_code}"
             delivery.next_attempt_at = now + backoff(delivery.attempts)
         delivery.save()

@@ -8,8 +8,16 @@ from core.rules.models import Action, Condition, EscalationLevel, Rule
 JAKARTA = ZoneInfo("Asia/Jakarta")
 
 
-def rule(name="Rule", *, target="ticket", trigger="created", conditions=(), actions=(), levels=(),
-         **fields) -> Rule:
+def rule(
+    name="Rule",
+    *,
+    target="ticket",
+    trigger="created",
+    conditions=(),
+    actions=(),
+    levels=(),
+    **fields,
+) -> Rule:
     """conditions: (field, operator, value) triples; actions: dicts of Action fields;
     levels: (level, after_business_hours) pairs."""
     made = Rule.objects.create(name=name, target_kind=target, trigger=trigger, **fields)

@@ -64,7 +64,10 @@ def test_a_calendar_without_working_time_says_so():
 
 
 @given(
-    start=st.datetimes(min_value=datetime(2025, 1, 1), max_value=datetime(2027, 12, 31)),
+    start=st.datetimes(
+        min_value=datetime(2025, 1, 1),  # noqa: DTZ001 - hypothesis wants naive bounds
+        max_value=datetime(2027, 12, 31),  # noqa: DTZ001
+    ),
     minutes=st.integers(min_value=1, max_value=60 * 200),
 )
 def test_subtracting_is_the_inverse_of_measuring(start, minutes):

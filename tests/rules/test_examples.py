@@ -288,8 +288,14 @@ def test_a_retried_event_fires_once(run_after_commit):
     rule("Tag", actions=[{"kind": "add_tag", "value": "seen"}])
     ticket = open_ticket(customer())
     for _ in range(2):
-        evaluate_event(kind="ticket", object_id=ticket.pk, trigger="created", event="created",
-                       changes={}, event_id="e-1")
+        evaluate_event(
+            kind="ticket",
+            object_id=ticket.pk,
+            trigger="created",
+            event="created",
+            changes={},
+            event_id="e-1",
+        )
     assert RuleFiring.objects.count() == 1
 
 
@@ -297,24 +303,37 @@ def test_a_retried_event_fires_once(run_after_commit):
 
 
 def test_another_area_registers_its_target_and_rules_run_on_it(run_after_commit):
-    """"When a deal registration over 100,000 is submitted, notify the regional channel
+    """ "When a deal registration over 100,000 is submitted, notify the regional channel
     manager" — here with a stand-in target (partner tiers by discount), no engine change."""
     from core.orgs.models import PartnerTier
     from core.rules.events import record_event
     from core.rules.targets import Field, FieldType, Target, registry
 
-    registry.register(Target(
-        kind="test_tier", label="Tier", model=PartnerTier, events=("created", "changed", "submitted"),
-        fields=[Field("discount", "discount", "discount_percent", FieldType.NUMBER)],
-    ))
+    registry.register(
+        Target(
+            kind="test_tier",
+            label="Tier",
+            model=PartnerTier,
+            events=("created", "changed", "submitted"),
+            fields=[Field("discount", "discount", "discount_percent", FieldType.NUMBER)],
+        )
+    )
     try:
         hendra = person_with(Role.EMPLOYEE)
-        rule("Big discount", target="test_tier", trigger="changed", event="submitted",
-             conditions=[("discount", "gt", "30")], actions=[{"kind": "notify", "person": hendra}])
+        rule(
+            "Big discount",
+            target="test_tier",
+            trigger="changed",
+            event="submitted",
+            conditions=[("discount", "gt", "30")],
+            actions=[{"kind": "notify", "person": hendra}],
+        )
         small = PartnerTier.objects.create(name="Small", slug="small", rank=91, discount_percent=10)
         big = PartnerTier.objects.create(name="Big", slug="big", rank=92, discount_percent=35)
         for tier in (small, big):
-            run_after_commit(lambda t=tier: record_event("test_tier", t, "changed", event="submitted"))
+            run_after_commit(
+                lambda t=tier: record_event("test_tier", t, "changed", event="submitted")
+            )
         assert len(emails_to(hendra)) == 1
         assert RuleFiring.objects.get().object_id == big.pk
     finally:
@@ -323,14 +342,22 @@ def test_another_area_registers_its_target_and_rules_run_on_it(run_after_commit)
 
 def test_resolving_fires_the_resolution_rules_only(run_after_commit):
     desk = support_desk()
-    rule("On resolution", trigger="changed", event="resolved",
-         actions=[{"kind": "add_tag", "value": "resolved-hook"}])
+    rule(
+        "On resolution",
+        trigger="changed",
+        event="resolved",
+        actions=[{"kind": "add_tag", "value": "resolved-hook"}],
+    )
     ticket = open_ticket(customer())
-    run_after_commit(lambda: ticket_change_status(ticket=ticket, to=Status.OPEN, by=desk.agent,
-                                                  side=Side.AGENT))
+    run_after_commit(
+        lambda: ticket_change_status(ticket=ticket, to=Status.OPEN, by=desk.agent, side=Side.AGENT)
+    )
     assert not Tag.objects.exists()
-    run_after_commit(lambda: ticket_change_status(ticket=ticket, to=Status.RESOLVED, by=desk.agent,
-                                                  side=Side.AGENT))
+    run_after_commit(
+        lambda: ticket_change_status(
+            ticket=ticket, to=Status.RESOLVED, by=desk.agent, side=Side.AGENT
+        )
+    )
     assert Tag.objects.get().name == "resolved-hook"
     assert Ticket.objects.get().status == Status.RESOLVED
     assert mail.outbox is not None

@@ -87,8 +87,10 @@ def test_the_list_is_paginated_with_a_fixed_number_of_queries(staff, escalation)
 def test_nobody_but_staff_finds_the_screens(client, escalation):
     made, _gold, _silver = escalation
     client.force_login(person_with(Role.EMPLOYEE, duties=()))
-    for url in (reverse("admin:rules_rule_test", args=[made.pk]),
-                reverse("admin:rules_webhookdelivery_changelist")):
+    for url in (
+        reverse("admin:rules_rule_test", args=[made.pk]),
+        reverse("admin:rules_webhookdelivery_changelist"),
+    ):
         assert client.get(url).status_code == 404
 
 
@@ -100,11 +102,24 @@ def test_staff_read_the_delivery_log_and_the_firing_history(staff, escalation):
     made, gold, _silver = escalation
     ticket = open_ticket(gold, priority="high")
     WebhookDelivery.objects.create(
-        rule=made, target_kind="ticket", object_id=ticket.pk, url="https://hooks.example/in",
-        payload={}, idempotency_key="k-1", status="failed", attempts=2, last_error="HTTP 502",
+        rule=made,
+        target_kind="ticket",
+        object_id=ticket.pk,
+        url="https://hooks.example/in",
+        payload={},
+        idempotency_key="k-1",
+        status="failed",
+        attempts=2,
+        last_error="HTTP 502",
     )
-    RuleFiring.objects.create(rule=made, target_kind="ticket", object_id=ticket.pk, level=1,
-                              trigger="time", outcome={"actions": ["set priority to urgent"]})
+    RuleFiring.objects.create(
+        rule=made,
+        target_kind="ticket",
+        object_id=ticket.pk,
+        level=1,
+        trigger="time",
+        outcome={"actions": ["set priority to urgent"]},
+    )
     log = staff.get(reverse("admin:rules_webhookdelivery_changelist")).content.decode()
     assert "https://hooks.example/in" in log and "HTTP 502" in log
     history = staff.get(reverse("admin:rules_rulefiring_changelist")).content.decode()

@@ -25,8 +25,11 @@ def escalation(desk, manager):
         "Gold High unassigned",
         trigger="time",
         calendar=desk.calendar,
-        conditions=[("priority", "equals", "high"), ("value_tier", "equals", "gold"),
-                    ("assignee", "is_empty", "")],
+        conditions=[
+            ("priority", "equals", "high"),
+            ("value_tier", "equals", "gold"),
+            ("assignee", "is_empty", ""),
+        ],
         levels=[(1, 20)],
         actions=[{"kind": "notify", "level": 1, "person": manager}],
     )

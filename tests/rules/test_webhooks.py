@@ -86,7 +86,7 @@ def resolve(django_capture_on_commit_callbacks):
 def test_a_resolved_ticket_is_posted_signed(resolve):
     with Receiver() as receiver:
         ticket = resolve(receiver.url)
-    (headers, body), = receiver.requests
+    ((headers, body),) = receiver.requests
     assert headers["Content-Type"] == "application/json"
     assert verify(SECRET, headers[SIGNATURE_HEADER], body)
     assert not verify("another-secret-entirely", headers[SIGNATURE_HEADER], body)
@@ -103,7 +103,11 @@ def test_failures_are_retried_with_exponential_back_off_and_logged(resolve):
     with Receiver(statuses=[500, 503]) as receiver:
         resolve(receiver.url)
         delivery = WebhookDelivery.objects.get()
-        assert (delivery.status, delivery.attempts, delivery.last_error) == ("failed", 1, "HTTP 500")
+        assert (delivery.status, delivery.attempts, delivery.last_error) == (
+            "failed",
+            1,
+            "HTTP 500",
+        )
         first_failure = delivery.next_attempt_at - timedelta(seconds=30)
         assert due_deliveries(first_failure + timedelta(seconds=29)) == []
         second = first_failure + timedelta(seconds=30)
@@ -166,8 +170,15 @@ def test_the_signature_covers_time_and_body():
 @override_settings(RULES_WEBHOOK_ALLOW_PRIVATE=False)
 @pytest.mark.parametrize(
     "url",
-    ["ftp://example.com/x", "file:///etc/passwd", "http://127.0.0.1:8000/", "http://10.1.2.3/",
-     "http://[::1]/", "http://169.254.169.254/latest/meta-data", "http://localhost/"],
+    [
+        "ftp://example.com/x",
+        "file:///etc/passwd",
+        "http://127.0.0.1:8000/",
+        "http://10.1.2.3/",
+        "http://[::1]/",
+        "http://169.254.169.254/latest/meta-data",
+        "http://localhost/",
+    ],
 )
 def test_production_refuses_local_and_private_addresses(url):
     with pytest.raises(UnsafeURL):

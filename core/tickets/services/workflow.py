@@ -186,7 +186,9 @@ def _rule_changes(before: dict, after: dict) -> dict[str, tuple[str, str]]:
 
     lookups = {
         "queue": lambda pk: Queue.objects.filter(pk=pk).values_list("slug", flat=True).first(),
-        "category": lambda pk: Category.objects.filter(pk=pk).values_list("name", flat=True).first(),
+        "category": lambda pk: (
+            Category.objects.filter(pk=pk).values_list("name", flat=True).first()
+        ),
         "assignee": lambda pk: Person.objects.filter(pk=pk).values_list("email", flat=True).first(),
     }
     changes = {}
