@@ -63,7 +63,7 @@ class ActionInline(admin.StackedInline):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": [("kind", "level", "position")]}),
-        (_("Assign"), {"fields": [("strategy", "team", "skill"), "person"]}),
+        (_("Who: assign or notify"), {"fields": [("strategy", "team", "skill"), "person"]}),
         (_("Set a field or add a tag"), {"fields": [("field", "value")]}),
         (_("Reply"), {"fields": ["template"]}),
         (_("Webhook"), {"fields": [("url", "secret")]}),

@@ -107,6 +107,7 @@ def seed(world: DemoWorld) -> None:
     )
     if new_escalation:
         _history(escalation, world)
+        _waiting_ticket(world, calendar)
     world.note(
         "Business rules: Ari opens /django-admin/rules/rule/ — four rules, a test screen each, "
         "the firing history and the webhook delivery log."
@@ -148,3 +149,35 @@ def _history(escalation: Rule, world: DemoWorld) -> None:
                     "actions": outcome,
                 },
             )
+
+
+WAITING_SUBJECT = "Pallet labels print blank since this morning's update"
+
+
+def _waiting_ticket(world: DemoWorld, calendar) -> None:
+    """A Gold-tier (Sinar Jaya) High priority ticket nobody has taken, opened four working days
+    ago: "Test this rule" lists it at both levels, and a running beat escalates it."""
+    from core.people.models import RoleAssignment
+    from core.tickets import notify
+    from core.tickets.services import ticket_create
+
+    budi = world.people["customer_admin"]
+    hat = RoleAssignment.objects.current().filter(person=budi, role="customer").first()
+    if hat is None or Ticket.objects.filter(subject=WAITING_SUBJECT).exists():
+        return
+    schedule = calendar.schedule()
+    local = world.now.astimezone(schedule.tz)
+    day = local.date() - timedelta(days=4)
+    while not schedule.is_working_day(day):
+        day -= timedelta(days=1)
+    opened = local.replace(year=day.year, month=day.month, day=day.day, hour=9, minute=40)
+    with notify.muted():
+        ticket_create(
+            requester=budi,
+            role_assignment=hat,
+            subject=WAITING_SUBJECT,
+            description="Since the 06:00 update the warehouse printers feed blank labels; "
+            "outbound trucks are waiting at Cikarang.",
+            priority="high",
+            at=opened,
+        )
