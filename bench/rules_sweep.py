@@ -51,7 +51,7 @@ def run(args) -> None:
         cursor.execute(
             "UPDATE tickets_ticket SET organisation_id = %s WHERE id %% 10 = 0", [gold.pk]
         )
-        cursor.execute("UPDATE tickets_ticket SET priority = 'high' WHERE id %% 50 = 0")
+        cursor.execute("UPDATE tickets_ticket SET priority = 'high' WHERE id %% 50 = 0", [])
         cursor.execute("ANALYZE tickets_ticket")
     manager = person_with(Role.EMPLOYEE)
     rule = Rule.objects.create(
