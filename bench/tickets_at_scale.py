@@ -13,6 +13,7 @@ import argparse
 import os
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -42,29 +43,36 @@ def main() -> None:
     parser.add_argument("--tickets", type=int, default=1_000_000)
     parser.add_argument("--overdue", type=int, default=1000)
     args = parser.parse_args()
+    with throwaway_database("test_portals_bench_tickets"):
+        run(args)
+
+
+@contextmanager
+def throwaway_database(name: str):
+    """A fresh, migrated PostgreSQL database for one benchmark, dropped afterwards."""
     if connection.vendor != "postgresql":
         sys.exit("Set DATABASE_URL to a PostgreSQL server.")
-    connection.settings_dict["TEST"]["NAME"] = "test_portals_bench_tickets"
+    connection.settings_dict["TEST"]["NAME"] = name
     connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     try:
-        run(args)
+        yield
     finally:
-        connection.creation.destroy_test_db("test_portals_bench_tickets", verbosity=0)
+        connection.creation.destroy_test_db(name, verbosity=0)
 
 
-def run(args) -> None:
-    from core.access.roles import Role
-    from core.tickets import sla
-    from core.tickets.models import Ticket
-    from core.tickets.selectors import agent_tickets, requester_tickets
+def load_tickets(*, count: int, overdue: int, open_count: int | None = None, now=None):
+    """Load `count` tickets with one INSERT … SELECT generate_series: the first `overdue` are
+    new and past their first-response target, up to `open_count` (default overdue + 20,000)
+    open and due later, the rest closed. One row in a thousand is Siti's (with her
+    organisation); the others belong to another customer. Returns (desk, siti, now)."""
     from tests.tickets.factories import customer, hat, open_ticket, support_desk
 
+    now = now or timezone.now()
     desk = support_desk()
     siti = customer(admin=True)
     seed = open_ticket(siti)
     role_id = hat(siti).pk
     org_id = seed.organisation_id
-    now = timezone.now()
     started = time.perf_counter()
     with connection.cursor() as cursor:
         # Most tickets are long closed; `overdue` are open and past their first-response target;
@@ -96,10 +104,10 @@ def run(args) -> None:
                 "role": role_id,
                 "org": org_id,
                 "queue": desk.queue.pk,
-                "overdue": args.overdue,
-                "open": args.overdue + 20_000,
+                "overdue": overdue,
+                "open": overdue + 20_000 if open_count is None else open_count,
                 "now": now,
-                "count": args.tickets,
+                "count": count,
             },
         )
         # Spread the requester over many people: all but one in a thousand become someone else.
@@ -110,8 +118,17 @@ def run(args) -> None:
             [other.pk],
         )
         cursor.execute("ANALYZE tickets_ticket")
-    print(f"loaded {args.tickets:,} tickets in {time.perf_counter() - started:.1f} s")
+    print(f"loaded {count:,} tickets in {time.perf_counter() - started:.1f} s")
+    return desk, siti, now
 
+
+def run(args) -> None:
+    from core.access.roles import Role
+    from core.tickets import sla
+    from core.tickets.models import Ticket
+    from core.tickets.selectors import agent_tickets, requester_tickets
+
+    desk, siti, now = load_tickets(count=args.tickets, overdue=args.overdue)
     pk = Ticket.objects.order_by("pk").values_list("pk", flat=True)[args.tickets // 2]
     timed("bare primary-key lookup (baseline)", lambda: Ticket.objects.filter(pk=pk).first())
     queue_page = agent_tickets(desk.agent, queue=desk.queue)[:25]

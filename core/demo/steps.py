@@ -11,6 +11,7 @@ DEMO_STEPS = [
     "core.demo.staff.seed",
     "core.demo.learning.seed",
     "core.investors.demo.seed",
+    "core.rules.demo.seed",
 ]
 
 

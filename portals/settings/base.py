@@ -72,6 +72,7 @@ LOCAL_APPS = [
     "core.staff",
     "core.learning",
     "core.investors",
+    "core.rules",
     "core.scheduling",
     "core.demo",
     "customer_portal",
@@ -243,6 +244,15 @@ UPLOADS_MAX_BYTES = env.int("UPLOADS_MAX_BYTES", default=10 * 1024 * 1024)
 TICKETS_MAX_ATTACHMENTS = env.int("TICKETS_MAX_ATTACHMENTS", default=5)  # files per message
 TICKETS_REOPEN_WINDOW_DAYS = env.int("TICKETS_REOPEN_WINDOW_DAYS", default=14)
 TICKETS_AUTO_CLOSE_DAYS = env.int("TICKETS_AUTO_CLOSE_DAYS", default=7)  # resolved → closed
+
+# --- Business rules (core/rules) ----------------------------------------------------------------
+RULES_SWEEP_BATCH = env.int("RULES_SWEEP_BATCH", default=500)  # records per rule and level a run
+RULES_BUSINESS_HOURS_WINDOW_DAYS = env.int("RULES_BUSINESS_HOURS_WINDOW_DAYS", default=31)
+RULES_WEBHOOK_TIMEOUT = env.float("RULES_WEBHOOK_TIMEOUT", default=10.0)  # seconds per attempt
+RULES_WEBHOOK_MAX_ATTEMPTS = env.int("RULES_WEBHOOK_MAX_ATTEMPTS", default=8)
+RULES_WEBHOOK_BACKOFF_SECONDS = env.int("RULES_WEBHOOK_BACKOFF_SECONDS", default=30)  # doubles
+# Loopback and private webhook addresses: refused unless this is on (dev and tests only).
+RULES_WEBHOOK_ALLOW_PRIVATE = env.bool("RULES_WEBHOOK_ALLOW_PRIVATE", default=False)
 
 # --- E-mail ---------------------------------------------------------------------------------
 _email = env.email_url("EMAIL_URL", default="consolemail://")

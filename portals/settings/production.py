@@ -28,3 +28,6 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }
+
+# Webhooks never reach loopback or private addresses from production.
+RULES_WEBHOOK_ALLOW_PRIVATE = False

@@ -36,3 +36,6 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 _checkout = hashlib.sha256(str(BASE_DIR).encode()).hexdigest()[:8]
 if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": f"test_portals_{_checkout}"}
+
+# Webhook tests post to a local http.server on 127.0.0.1; production refuses such addresses.
+RULES_WEBHOOK_ALLOW_PRIVATE = True

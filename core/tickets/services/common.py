@@ -4,6 +4,7 @@ from datetime import datetime
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from core.rules.events import record_event
 from core.uploads.validation import CheckedUpload
 
 from ..lifecycle import TransitionNotAllowed
@@ -79,3 +80,16 @@ def store_attachments(
         )
         for checked in files
     ]
+
+
+def rules_event(ticket: Ticket, *, created: bool = False, changes=None, actor=None) -> None:
+    """Tell the business rules (core/rules) after commit: created, or changed with
+    {field: (old, new)}; a change of status to resolved is also the event "resolved"."""
+    if created:
+        record_event("ticket", ticket, "created", actor=actor)
+        return
+    if not changes:
+        return
+    status = changes.get("status")
+    event = "resolved" if status and status[1] == "resolved" else "changed"
+    record_event("ticket", ticket, "changed", event=event, changes=changes, actor=actor)

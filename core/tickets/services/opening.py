@@ -12,7 +12,7 @@ from .. import sla
 from ..models import Category, Priority, ProductArea, Queue, Ticket, TicketEvent
 from ..models.tickets import format_reference
 from ..text import clean_text
-from .common import TicketActionError, now_or, record, store_attachments
+from .common import TicketActionError, now_or, record, rules_event, store_attachments
 
 
 def intake_queue(role: Role, category: Category | None) -> Queue:
@@ -69,4 +69,5 @@ def ticket_create(
         ticket, TicketEvent.Kind.CREATED, actor=requester, new=ticket.reference, public=True, at=at
     )
     audit_record("ticket.created", actor=requester, target=ticket, request=request)
+    rules_event(ticket, created=True, actor=requester)
     return ticket

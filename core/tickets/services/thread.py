@@ -10,7 +10,7 @@ from .. import lifecycle, sla
 from ..lifecycle import Side, Status
 from ..models import Ticket, TicketEvent, TicketMessage
 from ..text import clean_text
-from .common import TicketActionError, locked, now_or, record, store_attachments
+from .common import TicketActionError, locked, now_or, record, rules_event, store_attachments
 from .workflow import apply_status
 
 
@@ -61,6 +61,7 @@ def ticket_reply(
         if ticket.status == Status.NEW and then_status is None:
             then_status = Status.OPEN
     ticket.updated_at = at
+    old_status = ticket.status
     if then_status is not None and then_status != ticket.status:
         try:
             lifecycle.check_transition(ticket, then_status, side=side, at=at)
@@ -70,4 +71,6 @@ def ticket_reply(
     ticket.sla_due_at = sla.next_due(ticket)
     changed.append("sla_due_at")
     ticket.save(update_fields=sorted(set(changed)))
+    if ticket.status != old_status:
+        rules_event(ticket, changes={"status": (old_status, ticket.status)}, actor=author)
     return message

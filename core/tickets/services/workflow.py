@@ -12,7 +12,7 @@ from core.audit.services import audit_record
 from .. import lifecycle, sla
 from ..lifecycle import Side, Status
 from ..models import Category, Priority, Queue, Ticket, TicketEvent
-from .common import TicketActionError, locked, now_or, record
+from .common import TicketActionError, locked, now_or, record, rules_event
 
 STATUS_FIELDS = [
     "status",
@@ -75,6 +75,7 @@ def ticket_change_status(
     audit_record(
         "ticket.status", actor=by, target=ticket, request=request, changes={"from": old, "to": to}
     )
+    rules_event(ticket, changes={"status": (old, to)}, actor=by)
     return ticket
 
 
@@ -96,6 +97,7 @@ def ticket_update(
     at = now_or(at)
     changed: list[str] = []
     recompute = False
+    before = _rule_values(ticket)
     if priority is not None and priority != ticket.priority:
         record(
             ticket,
@@ -163,7 +165,41 @@ def ticket_update(
     audit_record(
         "ticket.updated", actor=by, target=ticket, request=request, changes={"fields": changed}
     )
+    rules_event(ticket, changes=_rule_changes(before, _rule_values(ticket)), actor=by)
     return ticket
+
+
+def _rule_values(ticket: Ticket) -> dict[str, object]:
+    """What rules may see change, as ids (no queries); `_rule_changes` names them."""
+    return {
+        "priority": ticket.priority,
+        "queue": ticket.queue_id,
+        "category": ticket.category_id,
+        "assignee": ticket.assignee_id,
+    }
+
+
+def _rule_changes(before: dict, after: dict) -> dict[str, tuple[str, str]]:
+    """{field: (old, new)} in core/rules/ticket_target.py's terms (slugs, names, e-mails);
+    a query only for a field that changed."""
+    from core.people.models import Person
+
+    lookups = {
+        "queue": lambda pk: Queue.objects.filter(pk=pk).values_list("slug", flat=True).first(),
+        "category": lambda pk: (
+            Category.objects.filter(pk=pk).values_list("name", flat=True).first()
+        ),
+        "assignee": lambda pk: Person.objects.filter(pk=pk).values_list("email", flat=True).first(),
+    }
+    changes = {}
+    for name, value in after.items():
+        if before[name] == value:
+            continue
+        name_of = lookups.get(name, lambda v: v)
+        changes[name] = tuple(
+            (name_of(v) or "") if v is not None else "" for v in (before[name], value)
+        )
+    return changes
 
 
 def ticket_assign_many(*, tickets: Iterable[Ticket], assignee, by, request=None) -> tuple[int, int]:
