@@ -148,6 +148,7 @@ class KnowledgeArticle(Page):
         index.SearchField("summary", boost=2),
         index.SearchField("body"),
         index.AutocompleteField("title"),
+        index.AutocompleteField("summary"),
         index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
         index.FilterField("for_public"),
         index.FilterField("for_customers"),

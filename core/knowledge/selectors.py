@@ -136,11 +136,22 @@ def _terms(query: str) -> list[str]:
     return [word for word in re.findall(r"\w+", query.lower()) if len(word) >= 2][:10]
 
 
+SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "es", "ed", "s")
+
+
+def _stem(term: str) -> str:
+    """A crude English word start, for the prefix fallback and for highlighting."""
+    for suffix in SUFFIXES:
+        if term.endswith(suffix) and len(term) - len(suffix) >= 4:
+            return term[: -len(suffix)]
+    return term[: max(4, len(term) - 2)]
+
+
 def _pattern(terms: list[str]):
     """Words starting like a query term: 'invoices' also marks 'invoice' and 'invoicing'."""
     if not terms:
         return None
-    stems = sorted({term[: max(3, len(term) - 2)] for term in terms}, key=len, reverse=True)
+    stems = sorted({_stem(term) for term in terms}, key=len, reverse=True)
     return re.compile(r"\b(" + "|".join(re.escape(s) for s in stems) + r")\w*", re.IGNORECASE)
 
 
@@ -188,12 +199,19 @@ def search(person, query: str, *, category=None, tag: str = ""):
     articles = _filtered(person, category=category, tag=tag)
     if not query:
         return articles.order_by("title")
+    # The audience stays inside the search query, as a subquery the search backend's filter
+    # check accepts (it reads only plain field lookups).
+    articles = KnowledgeArticle.objects.filter(pk__in=articles.values("pk"))
     results = articles.search(query, operator="or")
     if results.count():
         return results
     if connection.vendor == "postgresql":
-        return articles.search(Fuzzy(query))
-    return articles.autocomplete(query, operator="or")
+        fuzzy = articles.search(Fuzzy(query))
+        if fuzzy.count():
+            return fuzzy
+    # Word starts: "priorities" finds "priority", "scaner" finds "scanner".
+    stems = " ".join(sorted({_stem(term) for term in _terms(query)}))
+    return articles.autocomplete(stems or query, operator="or")
 
 
 def search_page(person, query: str, *, category=None, tag: str = "", page_number=None):
