@@ -195,7 +195,9 @@ def search(person, query: str, *, category=None, tag: str = ""):
     """Ranked search results (lazy: slicing runs the query with LIMIT/OFFSET in the database).
     When nothing matches, a second, typo-tolerant try: trigram similarity on PostgreSQL,
     prefix matching (autocomplete) elsewhere."""
-    query = " ".join((query or "").split())[:200]
+    # Words only, lower case: quotes, operators and stars mean nothing to readers, and FTS5
+    # would read them as syntax.
+    query = " ".join(re.findall(r"\w+", (query or "").lower())[:20])[:200]
     articles = _filtered(person, category=category, tag=tag)
     if not query:
         return articles.order_by("title")
