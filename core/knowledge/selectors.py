@@ -84,7 +84,7 @@ def category_context(person, category, page_number) -> dict:
 
 def related_articles(person, article, *, limit: int = RELATED_LIMIT) -> list:
     """The editor's related articles the person may read; when fewer than `limit`, filled
-    with readable articles sharing a tag, then the category. Three queries at most."""
+    with readable articles sharing the most tags, then from the same category. Three queries."""
     links = (
         RelatedArticle.objects.filter(
             article=article, related__in=articles_for(person).values("pk")
@@ -94,19 +94,18 @@ def related_articles(person, article, *, limit: int = RELATED_LIMIT) -> list:
     )
     chosen = [link.related for link in links]
     seen = {a.pk for a in chosen} | {article.pk}
-    if len(chosen) < limit:
-        tag_ids = list(article.tags.values_list("pk", flat=True))
-        fill = articles_for(person).exclude(pk__in=seen)
-        filters = Q(path__startswith=article.path[: article.steplen * (article.depth - 1)])
-        if tag_ids:
-            filters |= Q(tagged_items__tag_id__in=tag_ids)
-        extra = list(
-            _listed(fill.filter(filters))
-            .annotate(shared=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)))
-            .order_by("-shared", "title")[: limit - len(chosen)]
-        )
-        chosen += extra
-    return chosen
+    # Always the same queries (the fill is fetched even when not needed), so the page's cost
+    # does not depend on how many related articles an editor chose.
+    tag_ids = list(article.tags.values_list("pk", flat=True))
+    filters = Q(path__startswith=article.path[: article.steplen * (article.depth - 1)])
+    if tag_ids:
+        filters |= Q(tagged_items__tag_id__in=tag_ids)
+    fill = list(
+        _listed(articles_for(person).exclude(pk__in=seen).filter(filters))
+        .annotate(shared=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)))
+        .order_by("-shared", "title")[:limit]
+    )
+    return (chosen + fill)[:limit]
 
 
 def feedback_of(person, article) -> ArticleFeedback | None:
