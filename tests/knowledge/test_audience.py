@@ -136,9 +136,7 @@ def test_the_editors_related_choice_shows_to_those_who_may_read_it(module_world,
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_an_unreadable_article_answers_404_and_anonymous_visitors_sign_in(
-    kind, module_world, db
-):
+def test_an_unreadable_article_answers_404_and_anonymous_visitors_sign_in(kind, module_world, db):
     client = client_for(module_world, kind)
     for key in sorted(ALL - READS[kind]):
         response = client.get(module_world.objects[key].url)

@@ -129,3 +129,17 @@ def test_popular_and_most_helpful_follow_views_and_votes():
     anonymous = person_with()
     assert [a.title for a in popular(anonymous)] == ["Read often", "Liked"]
     assert [a.title for a in most_helpful(anonymous)] == ["Liked"]
+
+
+def test_customer_360_shows_feedback_on_articles_the_employee_may_read(client):
+    from core import customer360
+
+    customer_page = article(title="Customer only", for_customers=True)
+    public_page = article(title="Public note", for_public=True)
+    dewi = person_with(Role.CUSTOMER)
+    feedback_record(article=customer_page, person=dewi, helpful=False, comment="Too short")
+    feedback_record(article=public_page, person=dewi, helpful=True)
+    joko = person_with(Role.EMPLOYEE)
+    sections = customer360.sections_for(dewi, customer360.PERSON, viewer=joko)
+    section = next(s for s in sections if s.key == "knowledge-feedback")
+    assert [r.title for r in section.rows] == ["Public note"] and section.total == 1
