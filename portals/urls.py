@@ -39,6 +39,7 @@ urlpatterns = [
     path("investor/", include("investor_portal.urls")),
     path("i18n/setlang/", people_views.set_language, name="set_language"),
     path("", include("core.learning.urls")),
+    path("", include("core.knowledge.urls")),
     # Editorial images (Wagtail renditions) are published content; every other upload is
     # served only by a view that checks who is asking.
     re_path(

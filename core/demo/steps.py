@@ -12,6 +12,7 @@ DEMO_STEPS = [
     "core.demo.learning.seed",
     "core.investors.demo.seed",
     "core.rules.demo.seed",
+    "core.knowledge.demo.seed",
 ]
 
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import ticket_views, views
+from . import knowledge_views, ticket_views, views
 
 urlpatterns = [
     path("", views.overview, name="work"),
@@ -13,6 +13,11 @@ urlpatterns = [
     path("tickets/<str:reference>/reply/", ticket_views.reply, name="work-ticket-reply"),
     path("tickets/<str:reference>/update/", ticket_views.update, name="work-ticket-update"),
     path("tickets/<str:reference>/answer/", ticket_views.link_answer, name="work-ticket-answer"),
+    path(
+        "tickets/<str:reference>/draft-article/",
+        knowledge_views.draft_article,
+        name="work-ticket-draft-article",
+    ),
     path(
         "tickets/<str:reference>/files/<int:file_id>/",
         ticket_views.ticket_file,

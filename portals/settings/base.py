@@ -73,6 +73,7 @@ LOCAL_APPS = [
     "core.learning",
     "core.investors",
     "core.rules",
+    "core.knowledge",
     "core.scheduling",
     "core.demo",
     "customer_portal",
@@ -308,8 +309,20 @@ WAGTAILDOCS_EXTENSIONS = [
     "png",
     "jpg",
 ]
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# One backend everywhere: on SQLite it is FTS5, on PostgreSQL full-text search with an English
+# configuration (stemming, stop words) and trigram matching for typos (pg_trgm).
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "wagtail.search.backends.database",
+        "SEARCH_CONFIG": env("SEARCH_CONFIG", default="english"),
+        "FUZZY_SIMILARITY_THRESHOLD": 0.3,
+    }
+}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Knowledge base: views reach the database every N views per article (and every 5 minutes).
+KNOWLEDGE_VIEWS_FLUSH_EVERY = env.int("KNOWLEDGE_VIEWS_FLUSH_EVERY", default=10)
+KNOWLEDGE_REVIEW_AFTER_DAYS = env.int("KNOWLEDGE_REVIEW_AFTER_DAYS", default=180)
+KNOWLEDGE_REVIEW_REMINDER_EVERY_DAYS = env.int("KNOWLEDGE_REVIEW_REMINDER_EVERY_DAYS", default=14)
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Wagtail's own background work runs through Django's task framework; run it inline.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -30,7 +30,7 @@ STORAGES = {
         "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT), "base_url": "/private/"},
     },
 }
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+KNOWLEDGE_VIEWS_FLUSH_EVERY = 1
 
 # Several checkouts on one machine share one PostgreSQL server: give each its own test database.
 _checkout = hashlib.sha256(str(BASE_DIR).encode()).hexdigest()[:8]

@@ -67,8 +67,8 @@ mfa_view_recovery_codes             -                login 404   404   404   404
 mfa_generate_recovery_codes         -                login go    go    go    go    go    go    go    go    go    go    go    go    go
 mfa_download_recovery_codes         -                login 404   404   404   404   404   404   404   404   404   404   404   404   404
 # --- the admins: staff with the right duty and two-factor only; everyone else is told nothing is there ----------------------------------
-wagtail-admin-login                 -                login 404   404   404   404   404   404   404   404   login login 404   404   404
-/cms/*                              index            login 404   404   404   404   404   404   404   404   ok    ok    404   404   404
+wagtail-admin-login                 -                login 404   404   404   404   404   404   login 404   login login 404   404   404
+/cms/*                              index            login 404   404   404   404   404   404   ok    404   ok    ok    404   404   404
 /django-admin/*                     index            login 404   404   404   404   404   404   404   404   404   404   404   404   404
 """
 

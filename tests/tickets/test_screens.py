@@ -5,7 +5,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from core.access.roles import Duty, Role
-from core.cms.models import ContentPage, PortalPage
 from core.tickets import deflection
 from core.tickets.lifecycle import Side, Status
 from core.tickets.models import Category, Ticket
@@ -126,11 +125,17 @@ def test_the_list_filters_searches_and_scopes(desk, client):
 
 
 def test_deflection_shows_nothing_until_a_provider_is_registered(desk, client):
+    from core.knowledge.selectors import article_suggestions
+
     siti = customer()
     client.force_login(siti)
     url = reverse("customer:ticket-suggestions") + "?subject=scanner logs out"
-    assert "article" not in client.get(url).content.decode()
-    assert "hx-get" not in client.get(reverse("customer:ticket-new")).content.decode()
+    deflection.unregister_suggestion_provider(article_suggestions)  # the knowledge base's
+    try:
+        assert "article" not in client.get(url).content.decode()
+        assert "hx-get" not in client.get(reverse("customer:ticket-new")).content.decode()
+    finally:
+        deflection.register_suggestion_provider(article_suggestions)
 
     def articles(person, text, limit):
         assert person == siti
@@ -243,8 +248,9 @@ def test_bulk_assign_touches_only_tickets_the_agent_may_work(desk, client):
 
 
 def test_the_agent_links_a_page_as_the_answer(desk, client):
-    root = PortalPage.objects.get(portal=Role.CUSTOMER)
-    page = root.add_child(instance=ContentPage(title="Scanner sessions explained", body=[]))
+    from tests.knowledge.factories import article
+
+    page = article(title="Scanner sessions explained", for_customers=True)
     ticket = open_ticket(customer())
     client.force_login(desk.agent)
     workspace = reverse("employee:work-ticket", args=[ticket.reference])

@@ -1,0 +1,7 @@
+PERIODIC_TASKS = {
+    "Knowledge base: remind owners of articles past their review date": (
+        "core.knowledge.tasks.flag_stale_reviews",
+        "0 7 * * *",
+    ),
+    "Knowledge base: count article views": ("core.knowledge.tasks.flush_article_views", 300),
+}
