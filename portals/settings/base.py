@@ -71,6 +71,7 @@ LOCAL_APPS = [
     "core.tickets",
     "core.staff",
     "core.learning",
+    "core.partners",
     "core.scheduling",
     "core.demo",
     "customer_portal",
@@ -242,6 +243,10 @@ UPLOADS_MAX_BYTES = env.int("UPLOADS_MAX_BYTES", default=10 * 1024 * 1024)
 TICKETS_MAX_ATTACHMENTS = env.int("TICKETS_MAX_ATTACHMENTS", default=5)  # files per message
 TICKETS_REOPEN_WINDOW_DAYS = env.int("TICKETS_REOPEN_WINDOW_DAYS", default=14)
 TICKETS_AUTO_CLOSE_DAYS = env.int("TICKETS_AUTO_CLOSE_DAYS", default=7)  # resolved → closed
+
+# --- Partner programme (core/partners) -----------------------------------------------------
+# Deal protection for a firm without a tier (tiers carry their own deal_protection_days).
+PARTNERS_DEFAULT_PROTECTION_DAYS = env.int("PARTNERS_DEFAULT_PROTECTION_DAYS", default=90)
 
 # --- E-mail ---------------------------------------------------------------------------------
 _email = env.email_url("EMAIL_URL", default="consolemail://")
