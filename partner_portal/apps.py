@@ -10,6 +10,12 @@ class PartnerPortalConfig(AppConfig):
         from core.access.navigation import NavItem, register
         from core.access.roles import Role
 
+        for url_name, label, order, section in (
+            ("partner:deals", _("Deals"), 20, "partner:deal"),
+            ("partner:mdf", _("MDF"), 40, "partner:mdf"),
+            ("partner:team", _("Team"), 80, "partner:team"),
+        ):
+            register(NavItem(Role.PARTNER, url_name, label, order=order, section=section))
         register(
             NavItem(
                 Role.PARTNER,

@@ -1,6 +1,13 @@
 from django.contrib import admin
 
-from .models import AutoApprovalRule, DealEvent, DealRegistration, MdfBudget, PartnerApplication, Product
+from .models import (
+    AutoApprovalRule,
+    DealEvent,
+    DealRegistration,
+    MdfBudget,
+    PartnerApplication,
+    Product,
+)
 
 
 @admin.register(Product)

@@ -12,9 +12,7 @@ def deal_list(deals: QuerySet, *, status: str = "open", query: str = "") -> Quer
     elif status in DealStatus.values:
         deals = deals.filter(status=status)
     if query:
-        deals = deals.filter(
-            Q(customer_company__icontains=query) | Q(title__icontains=query)
-        )
+        deals = deals.filter(Q(customer_company__icontains=query) | Q(title__icontains=query))
     return deals.select_related("partner").order_by("-created_at", "-pk")
 
 
@@ -46,7 +44,17 @@ def deal_detail_for_channel(deal: DealRegistration):
 def deal_figures(deals: QuerySet) -> dict:
     return deals.aggregate(
         registered=Count("pk", filter=~Q(status=DealStatus.DRAFT)),
-        approved=Count("pk", filter=Q(status__in=[DealStatus.APPROVED, DealStatus.WON, DealStatus.LOST, DealStatus.EXPIRED])),
+        approved=Count(
+            "pk",
+            filter=Q(
+                status__in=[
+                    DealStatus.APPROVED,
+                    DealStatus.WON,
+                    DealStatus.LOST,
+                    DealStatus.EXPIRED,
+                ]
+            ),
+        ),
         won=Count("pk", filter=Q(status=DealStatus.WON)),
         lost=Count("pk", filter=Q(status=DealStatus.LOST)),
         won_value=Sum("value", filter=Q(status=DealStatus.WON)),
@@ -55,7 +63,9 @@ def deal_figures(deals: QuerySet) -> dict:
 
 
 def fund_requests(requests: QuerySet) -> QuerySet:
-    return requests.select_related("budget__partner", "requested_by").order_by("-submitted_at", "-pk")
+    return requests.select_related("budget__partner", "requested_by").order_by(
+        "-submitted_at", "-pk"
+    )
 
 
 def with_proofs(requests) -> list[FundRequest]:

@@ -34,7 +34,9 @@ class DealForm(forms.Form):
     expected_close = forms.DateField(
         label=_("Expected close"), widget=forms.DateInput(attrs={"type": "date"})
     )
-    notes = forms.CharField(label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 4}), max_length=5000)
+    notes = forms.CharField(
+        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 4}), max_length=5000
+    )
 
     def __init__(self, *args, firms=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -86,7 +88,9 @@ class DealForm(forms.Form):
 
 class CloseDealForm(forms.Form):
     outcome = forms.ChoiceField(
-        label=_("Outcome"), choices=[("won", _("Won")), ("lost", _("Lost"))], widget=forms.RadioSelect
+        label=_("Outcome"),
+        choices=[("won", _("Won")), ("lost", _("Lost"))],
+        widget=forms.RadioSelect,
     )
     reason = forms.CharField(label=_("Note (needed when lost)"), required=False, max_length=2000)
 
@@ -111,7 +115,9 @@ class ClaimForm(forms.Form):
         label=_("Amount spent"), max_digits=14, decimal_places=2, min_value=Decimal("0.01")
     )
     notes = forms.CharField(
-        label=_("What happened (outcome)"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
+        label=_("What happened (outcome)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5000,
     )
     proofs = MultipleFileField(
         label=_("Proof of performance"),
@@ -137,4 +143,3 @@ class InviteForm(forms.Form):
         if len(self.firms) == 1:
             return self.firms[0]
         return next(f for f in self.firms if f.pk == self.cleaned_data.get("firm"))
-

@@ -1,6 +1,6 @@
 """Builders for partner-programme tests: firms with tiers, partner contacts, deals, budgets."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
 from django.utils import timezone
@@ -40,7 +40,9 @@ def channel_manager():
 
 
 def product(name="Samudra WMS") -> Product:
-    found, _ = Product.objects.get_or_create(name=name, defaults={"code": name.lower().replace(" ", "-")})
+    found, _ = Product.objects.get_or_create(
+        name=name, defaults={"code": name.lower().replace(" ", "-")}
+    )
     return found
 
 
@@ -55,7 +57,7 @@ def deal_data(**overrides) -> DealData:
         "products": [product()],
         "value": Decimal("40000"),
         "currency": "USD",
-        "expected_close": date.today() + timedelta(days=60),
+        "expected_close": timezone.localdate() + timedelta(days=60),
         "notes": "",
     }
     values.update(overrides)
@@ -64,7 +66,9 @@ def deal_data(**overrides) -> DealData:
 
 def make_deal(partner_firm, by=None, *, submit=False, **overrides):
     by = by or partner_at(partner_firm)
-    return deal_create(partner=partner_firm, registered_by=by, data=deal_data(**overrides), submit=submit)
+    return deal_create(
+        partner=partner_firm, registered_by=by, data=deal_data(**overrides), submit=submit
+    )
 
 
 def budget(partner_firm, amount="10000", **fields) -> MdfBudget:

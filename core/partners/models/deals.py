@@ -121,6 +121,9 @@ class DealLine(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.deal_id}: {self.product_id}"
+
 
 class DealConflict(models.Model):
     """A match found when the registration was submitted, shown to the channel manager."""
@@ -147,6 +150,9 @@ class DealConflict(models.Model):
     class Meta:
         ordering = ["kind", "pk"]
 
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.get_matched_on_display()})"
+
 
 class DealEvent(models.Model):
     """History: every change of a registration, who made it and when."""
@@ -165,3 +171,6 @@ class DealEvent(models.Model):
     class Meta:
         ordering = ["at", "pk"]
         indexes = [models.Index(fields=["deal", "at"], name="partners_deal_event_at")]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.at:%Y-%m-%d %H:%M}"

@@ -36,7 +36,9 @@ class MdfBudget(models.Model):
                 condition=Q(reserved__gte=0) & Q(reserved__lte=F("amount")),
                 name="partners_budget_never_overspent",
             ),
-            models.CheckConstraint(condition=Q(ends_on__gte=F("starts_on")), name="partners_bdg_dt"),
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=F("starts_on")), name="partners_bdg_dt"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -103,7 +103,7 @@ def deal_create(*, partner, registered_by, data: DealData, submit: bool = False)
     _event(deal, actor=registered_by, action="created", to=deal.status)
     audit_record("deal.created", actor=registered_by, target=deal)
     if submit:
-        deal_submit(deal=deal, by=registered_by)
+        deal = deal_submit(deal=deal, by=registered_by)
     return deal
 
 
@@ -134,8 +134,10 @@ def _move(deal, *, to, by, side, reason="", action=None) -> str:
 
 
 def _locked(deal) -> DealRegistration:
-    return DealRegistration.objects.select_for_update().select_related("partner__partner_tier").get(
-        pk=deal.pk
+    return (
+        DealRegistration.objects.select_for_update()
+        .select_related("partner__partner_tier")
+        .get(pk=deal.pk)
     )
 
 

@@ -41,9 +41,7 @@ A = PartnerApplication.Status
 def application_submit(*, data: dict, contacts: list[dict]) -> PartnerApplication:
     if not contacts:
         raise ProgrammeError(_("Name at least one contact."))
-    application = PartnerApplication.objects.create(
-        agreement_accepted_at=timezone.now(), **data
-    )
+    application = PartnerApplication.objects.create(agreement_accepted_at=timezone.now(), **data)
     seen = set()
     for index, contact in enumerate(contacts):
         email = contact["email"].strip().lower()
@@ -132,7 +130,10 @@ def invitation_link(person: Person) -> str:
     """A single-use link to choose a password (allauth's reset-from-key view)."""
     return reverse(
         "account_reset_password_from_key",
-        kwargs={"uidb36": user_pk_to_url_str(person), "key": default_token_generator.make_token(person)},
+        kwargs={
+            "uidb36": user_pk_to_url_str(person),
+            "key": default_token_generator.make_token(person),
+        },
     )
 
 
