@@ -10,6 +10,7 @@ DEMO_STEPS = [
     "core.tickets.demo.seed",
     "core.demo.staff.seed",
     "core.demo.learning.seed",
+    "core.partners.demo.seed",
 ]
 
 

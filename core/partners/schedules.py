@@ -3,4 +3,8 @@ PERIODIC_TASKS = {
         "core.partners.tasks.expire_deal_protection",
         "10 * * * *",
     ),
+    "Partners: re-assign leads not answered in time": (
+        "core.partners.tasks.reassign_lapsed_leads",
+        900,
+    ),
 }

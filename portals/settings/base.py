@@ -247,6 +247,8 @@ TICKETS_AUTO_CLOSE_DAYS = env.int("TICKETS_AUTO_CLOSE_DAYS", default=7)  # resol
 # --- Partner programme (core/partners) -----------------------------------------------------
 # Deal protection for a firm without a tier (tiers carry their own deal_protection_days).
 PARTNERS_DEFAULT_PROTECTION_DAYS = env.int("PARTNERS_DEFAULT_PROTECTION_DAYS", default=90)
+# How long a partner firm has to accept or decline a distributed lead before it moves on.
+PARTNERS_LEAD_RESPONSE_HOURS = env.int("PARTNERS_LEAD_RESPONSE_HOURS", default=48)
 
 # --- E-mail ---------------------------------------------------------------------------------
 _email = env.email_url("EMAIL_URL", default="consolemail://")

@@ -1,4 +1,5 @@
 from .deals import DealConflict, DealEvent, DealLine, DealQuerySet, DealRegistration
+from .leads import Lead, LeadOffer, PartnerProfile
 from .mdf import ClaimProof, FundRequest, MdfBudget
 from .programme import ApplicationContact, AutoApprovalRule, PartnerApplication, Product
 
@@ -12,7 +13,10 @@ __all__ = [
     "DealQuerySet",
     "DealRegistration",
     "FundRequest",
+    "Lead",
+    "LeadOffer",
     "MdfBudget",
     "PartnerApplication",
+    "PartnerProfile",
     "Product",
 ]
