@@ -12,7 +12,9 @@ class PartnerPortalConfig(AppConfig):
 
         for url_name, label, order, section in (
             ("partner:deals", _("Deals"), 20, "partner:deal"),
+            ("partner:leads", _("Leads"), 30, "partner:lead"),
             ("partner:mdf", _("MDF"), 40, "partner:mdf"),
+            ("partner:scorecard", _("Scorecard"), 50, "partner:scorecard"),
             ("partner:team", _("Team"), 80, "partner:team"),
         ):
             register(NavItem(Role.PARTNER, url_name, label, order=order, section=section))

@@ -78,3 +78,20 @@ def admin_firms(person) -> list:
         for a in policies.assignments_for(person, Role.PARTNER)
         if a.is_org_admin and a.organisation_id
     ]
+
+
+def lead_visibility(person, *, as_channel: bool | None = None) -> Q:
+    """Partners: leads offered to or taken by their firm, and claimable pool leads in a
+    country one of their firms sells in. Channel managers: every lead."""
+    if person is None or not person.is_authenticated or not person.is_active:
+        return NOTHING
+    q = NOTHING
+    firms = policies.organisations_of(person, Role.PARTNER)
+    if firms and as_channel is not True:
+        countries = sorted({f.country for f in firms if f.country})
+        q = Q(partner_id__in=[f.pk for f in firms]) | Q(
+            status="pool", claimable=True, country__in=countries
+        )
+    if as_channel is not False and is_channel_manager(person):
+        q = q | Q()
+    return q

@@ -64,3 +64,35 @@ class FundDecisionForm(forms.Form):
         min_value=Decimal("0.01"),
     )
     note = forms.CharField(label=_("Note (needed to reject)"), required=False, max_length=2000)
+
+
+class LeadForm(forms.ModelForm):
+    class Meta:
+        from core.partners.models import Lead
+
+        model = Lead
+        fields = [
+            "company",
+            "contact_name",
+            "contact_email",
+            "country",
+            "territory",
+            "specialisation",
+            "estimated_value",
+            "currency",
+            "description",
+            "claimable",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def clean_country(self):
+        value = self.cleaned_data["country"].strip().upper()
+        if len(value) != 2 or not value.isalpha():
+            raise forms.ValidationError(_("Use the two-letter country code, e.g. ID or SG."))
+        return value
+
+    def clean_estimated_value(self):
+        value = self.cleaned_data["estimated_value"]
+        if value is not None and value < 0:
+            raise forms.ValidationError(_("Enter zero or more."))
+        return value

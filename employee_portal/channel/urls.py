@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import lead_views, views
 
 urlpatterns = [
     path("", views.overview, name="channel"),
@@ -10,6 +10,9 @@ urlpatterns = [
     path("deals/<int:pk>/", views.deal_detail, name="channel-deal"),
     path("deals/<int:pk>/decide/", views.deal_decide, name="channel-deal-decide"),
     path("deals/<int:pk>/extend/", views.deal_extend, name="channel-deal-extend"),
+    path("leads/", lead_views.lead_list, name="channel-leads"),
+    path("leads/<int:pk>/", lead_views.lead_detail, name="channel-lead"),
+    path("leads/<int:pk>/distribute/", lead_views.lead_distribute, name="channel-lead-distribute"),
     path("applications/<int:pk>/", views.application, name="channel-application"),
     path("mdf/<int:pk>/", views.fund_request, name="channel-fund"),
     path("mdf/<int:pk>/proofs/<int:file_id>/", views.fund_proof, name="channel-fund-proof"),

@@ -143,3 +143,14 @@ class InviteForm(forms.Form):
         if len(self.firms) == 1:
             return self.firms[0]
         return next(f for f in self.firms if f.pk == self.cleaned_data.get("firm"))
+
+
+class LeadAcceptForm(forms.Form):
+    next_step = forms.CharField(label=_("Next step"), max_length=200)
+    expected_revenue = forms.DecimalField(
+        label=_("Expected revenue"), max_digits=14, decimal_places=2, min_value=Decimal("0")
+    )
+
+
+class LeadDeclineForm(forms.Form):
+    reason = forms.CharField(label=_("Why not?"), max_length=2000)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import deal_views, mdf_views, team_views
+from . import deal_views, lead_views, mdf_views, scorecard_views, team_views
 
 urlpatterns = [
     path("deals/", deal_views.deal_list, name="deals"),
@@ -9,9 +9,13 @@ urlpatterns = [
     path("deals/<int:pk>/edit/", deal_views.deal_edit, name="deal-edit"),
     path("deals/<int:pk>/submit/", deal_views.deal_submit, name="deal-submit"),
     path("deals/<int:pk>/close/", deal_views.deal_close, name="deal-close"),
+    path("leads/", lead_views.lead_list, name="leads"),
+    path("leads/<int:pk>/", lead_views.lead_detail, name="lead"),
+    path("leads/<int:pk>/answer/", lead_views.lead_answer, name="lead-answer"),
     path("mdf/", mdf_views.mdf_overview, name="mdf"),
     path("mdf/<int:pk>/", mdf_views.mdf_request, name="mdf-request"),
     path("mdf/<int:pk>/proofs/<int:file_id>/", mdf_views.mdf_proof, name="mdf-proof"),
+    path("scorecard/", scorecard_views.scorecard, name="scorecard"),
     path("team/", team_views.team, name="team"),
     path("team/<int:pk>/remove/", team_views.team_remove, name="team-remove"),
 ]
