@@ -14,6 +14,8 @@ from . import policies
 from .roles import Duty, Role
 
 NOTHING = Q(pk__in=[])
+# Not Q(): an empty Q vanishes when OR-ed with another.
+EVERYTHING = Q(pk__isnull=False)
 
 
 def partner_firm_ids(person) -> list[int]:
@@ -47,11 +49,13 @@ def deal_visibility(person, *, as_channel: bool | None = None) -> Q:
 
 
 def budget_visibility(person, *, as_channel: bool | None = None) -> Q:
-    return _scoped(person, as_channel=as_channel, partner_field="partner_id", channel_q=Q())
+    return _scoped(person, as_channel=as_channel, partner_field="partner_id", channel_q=EVERYTHING)
 
 
 def fund_request_visibility(person, *, as_channel: bool | None = None) -> Q:
-    return _scoped(person, as_channel=as_channel, partner_field="budget__partner_id", channel_q=Q())
+    return _scoped(
+        person, as_channel=as_channel, partner_field="budget__partner_id", channel_q=EVERYTHING
+    )
 
 
 def may_act_for_firm(person, organisation) -> bool:
@@ -93,5 +97,5 @@ def lead_visibility(person, *, as_channel: bool | None = None) -> Q:
             status="pool", claimable=True, country__in=countries
         )
     if as_channel is not False and is_channel_manager(person):
-        q = q | Q()
+        q = q | EVERYTHING
     return q

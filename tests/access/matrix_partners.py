@@ -20,6 +20,12 @@ partner:mdf                          -                 login deny  deny  deny  o
 partner:mdf-request                  nusantara         login deny  deny  deny  ok    404   deny  deny  deny  deny  deny  deny  ok    deny
 partner:mdf-request                  pacific           login deny  deny  deny  404   ok    deny  deny  deny  deny  deny  deny  404   deny
 partner:mdf-proof                    nusantara         login deny  deny  deny  ok    404   deny  deny  deny  deny  deny  deny  ok    deny
+partner:leads                        -                 login deny  deny  deny  ok    ok    deny  deny  deny  deny  deny  deny  ok    deny
+partner:lead                         gudang            login deny  deny  deny  ok    404   deny  deny  deny  deny  deny  deny  ok    deny
+partner:lead                         kapal             login deny  deny  deny  404   ok    deny  deny  deny  deny  deny  deny  404   deny
+partner:lead                         pool              login deny  deny  deny  ok    404   deny  deny  deny  deny  deny  deny  ok    deny
+partner:lead-answer                  gudang            login deny  deny  deny  405   405   deny  deny  deny  deny  deny  deny  405   deny
+partner:scorecard                    -                 login deny  deny  deny  ok    ok    deny  deny  deny  deny  deny  deny  ok    deny
 partner:team                         -                 login deny  deny  deny  ok    ok    deny  deny  deny  deny  deny  deny  ok    deny
 partner:team-remove                  rizky             login deny  deny  deny  405   405   deny  deny  deny  deny  deny  deny  405   deny
 # --- becoming a partner: public, followed by the secret link in the applicant's e-mail -----------------------------------------------
@@ -33,6 +39,9 @@ employee:channel-deal                maju              login 404   404   404   4
 employee:channel-deal                draft             login 404   404   404   404   404   404   404   404   404   404   404   404   404
 employee:channel-deal-decide         maju              login 404   404   404   404   404   404   404   405   404   404   404   404   404
 employee:channel-deal-extend         maju              login 404   404   404   404   404   404   404   405   404   404   404   404   404
+employee:channel-leads               -                 login 404   404   404   404   404   404   404   ok    404   404   404   404   404
+employee:channel-lead                gudang            login 404   404   404   404   404   404   404   ok    404   404   404   404   404
+employee:channel-lead-distribute     gudang            login 404   404   404   404   404   404   404   405   404   404   404   404   404
 employee:channel-application         cahaya            login 404   404   404   404   404   404   404   ok    404   404   404   404   404
 employee:channel-fund                seminar           login 404   404   404   404   404   404   404   ok    404   404   404   404   404
 employee:channel-fund-proof          seminar           login 404   404   404   404   404   404   404   ok    404   404   404   404   404
@@ -59,6 +68,14 @@ SAMPLES = {
     ("partner:mdf-request", "nusantara"): _deal("partner:mdf-request", "mdf:seminar"),
     ("partner:mdf-request", "pacific"): _deal("partner:mdf-request", "mdf:linkedin"),
     ("partner:mdf-proof", "nusantara"): _proof("partner:mdf-proof", "mdf:seminar"),
+    ("partner:lead", "gudang"): _deal("partner:lead", "lead:gudang"),
+    ("partner:lead", "kapal"): _deal("partner:lead", "lead:kapal"),
+    ("partner:lead", "pool"): _deal("partner:lead", "lead:surabaya"),
+    ("partner:lead-answer", "gudang"): _deal("partner:lead-answer", "lead:gudang"),
+    ("employee:channel-lead", "gudang"): _deal("employee:channel-lead", "lead:gudang"),
+    ("employee:channel-lead-distribute", "gudang"): _deal(
+        "employee:channel-lead-distribute", "lead:gudang"
+    ),
     ("partner:team-remove", "rizky"): lambda world: reverse(
         "partner:team-remove",
         args=[world.people["partner_rep"].role_assignments.get(role="partner").pk],
@@ -77,5 +94,7 @@ SAMPLES = {
         "employee:channel-application", "partners:application"
     ),
     ("employee:channel-fund", "seminar"): _deal("employee:channel-fund", "mdf:seminar"),
-    ("employee:channel-fund-proof", "seminar"): _proof("employee:channel-fund-proof", "mdf:seminar"),
+    ("employee:channel-fund-proof", "seminar"): _proof(
+        "employee:channel-fund-proof", "mdf:seminar"
+    ),
 }

@@ -24,7 +24,7 @@ from core.orgs.models import Organisation
 from core.people.models import Person, RoleAssignment
 from core.people.services import role_end, role_grant
 
-from ..models import ApplicationContact, PartnerApplication
+from ..models import ApplicationContact, PartnerApplication, PartnerProfile
 from ..normalise import domain_key
 
 
@@ -113,6 +113,11 @@ def _create_partner(application, tier, by) -> Organisation:
         website=application.website,
         email_domain=domain,
         partner_tier=tier,
+    )
+    PartnerProfile.objects.create(
+        organisation=organisation,
+        territories=application.territory.casefold(),
+        specialisations=application.specialisations.casefold(),
     )
     for contact in application.contacts.all():
         invite(
