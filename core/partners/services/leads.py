@@ -122,13 +122,15 @@ def _to_pool(lead: Lead) -> None:
 
 
 @transaction.atomic
-def lead_distribute(*, lead: Lead, by=None, to: Organisation | None = None) -> LeadOffer | None:
+def lead_distribute(
+    *, lead: Lead, by=None, to: Organisation | None = None, now=None
+) -> LeadOffer | None:
     """Offer the lead to `to` (a channel manager's choice) or to the best candidate; with
     none eligible it stays in the pool."""
     lead = Lead.objects.select_for_update().get(pk=lead.pk)
     if lead.status not in (L.POOL,):
         raise LeadError(_("This lead is already with a partner."))
-    now = timezone.now()
+    now = now or timezone.now()
     if to is None:
         ranked = candidates(lead)
         if not ranked:
@@ -255,6 +257,6 @@ def leads_reassign_lapsed(*, now=None) -> int:
                 outcome=O.TIMED_OUT, responded_at=now
             )
             _to_pool(lead)
-            lead_distribute(lead=lead)
+            lead_distribute(lead=lead, now=now)
             moved += 1
     return moved
