@@ -23,6 +23,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.access.partners import may_act_for_firm
 from core.access.roles import OrganisationKind
 from core.audit.services import audit_record
 from core.orgs.models import Organisation
@@ -150,7 +151,9 @@ def lead_create(*, by, distribute: bool = True, **fields) -> Lead:
     return lead
 
 
-def _pending_offer(lead: Lead, organisation) -> LeadOffer:
+def _pending_offer(lead: Lead, organisation, by=None) -> LeadOffer:
+    if by is not None and not may_act_for_firm(by, organisation):
+        raise LeadError(_("This lead is no longer waiting for your answer."))
     offer = (
         LeadOffer.objects.select_for_update()
         .filter(lead=lead, partner=organisation, outcome=O.PENDING)
@@ -165,7 +168,7 @@ def _pending_offer(lead: Lead, organisation) -> LeadOffer:
 def lead_accept(*, lead: Lead, by, next_step: str, expected_revenue: Decimal):
     """The partner takes the lead: it becomes a draft deal registration to complete."""
     lead = Lead.objects.select_for_update().get(pk=lead.pk)
-    offer = _pending_offer(lead, lead.partner)
+    offer = _pending_offer(lead, lead.partner, by)
     now = timezone.now()
     if now > offer.respond_by:
         raise LeadError(_("The time to answer has passed."))
@@ -212,7 +215,7 @@ def lead_decline(*, lead: Lead, by, reason: str) -> LeadOffer | None:
     if not reason.strip():
         raise LeadError(_("Please give a reason."))
     lead = Lead.objects.select_for_update().get(pk=lead.pk)
-    offer = _pending_offer(lead, lead.partner)
+    offer = _pending_offer(lead, lead.partner, by)
     offer.outcome = O.DECLINED
     offer.reason = reason
     offer.responded_at = timezone.now()
