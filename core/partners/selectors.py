@@ -13,7 +13,7 @@ def deal_list(deals: QuerySet, *, status: str = "open", query: str = "") -> Quer
         deals = deals.filter(status=status)
     if query:
         deals = deals.filter(Q(customer_company__icontains=query) | Q(title__icontains=query))
-    return deals.select_related("partner").order_by("-created_at", "-pk")
+    return deals.select_related("partner__partner_tier").order_by("-created_at", "-pk")
 
 
 def with_products(deals) -> list[DealRegistration]:
