@@ -174,3 +174,7 @@ class DealEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} {self.at:%Y-%m-%d %H:%M}"
+
+    @property
+    def to_label(self) -> str:
+        return DealStatus(self.to_status).label if self.to_status else ""

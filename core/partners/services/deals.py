@@ -135,7 +135,7 @@ def _move(deal, *, to, by, side, reason="", action=None) -> str:
 
 def _locked(deal) -> DealRegistration:
     return (
-        DealRegistration.objects.select_for_update()
+        DealRegistration.objects.select_for_update(of=("self",))
         .select_related("partner__partner_tier")
         .get(pk=deal.pk)
     )
