@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.orgs.models import PartnerTier
 from core.partners.lifecycle import DealStatus
+from core.partners.models import Lead
 
 
 class DealDecisionForm(forms.Form):
@@ -68,8 +69,6 @@ class FundDecisionForm(forms.Form):
 
 class LeadForm(forms.ModelForm):
     class Meta:
-        from core.partners.models import Lead
-
         model = Lead
         fields = [
             "company",
