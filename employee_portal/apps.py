@@ -8,7 +8,7 @@ class EmployeePortalConfig(AppConfig):
 
     def ready(self) -> None:
         from core.access.navigation import NavItem, register
-        from core.access.roles import Role
+        from core.access.roles import Duty, Role
         from core.access.tickets import works_tickets
 
         register(
@@ -19,6 +19,17 @@ class EmployeePortalConfig(AppConfig):
                 order=20,
                 section="employee:work",
                 check=works_tickets,
+            )
+        )
+
+        register(
+            NavItem(
+                Role.EMPLOYEE,
+                "employee:channel",
+                _("Channel"),
+                order=25,
+                section="employee:channel",
+                duty=Duty.CHANNEL_MANAGER,
             )
         )
 

@@ -7,6 +7,7 @@ app_name = "employee"
 urlpatterns = [
     path("", views.DashboardView.as_view(), name="dashboard"),
     path("work/", include("employee_portal.work.urls")),
+    path("channel/", include("employee_portal.channel.urls")),
     path("", include("employee_portal.learning_urls")),
     path("", include("employee_portal.directory_urls")),
     path("", include("employee_portal.goals_urls")),

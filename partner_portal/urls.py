@@ -11,4 +11,5 @@ urlpatterns = [
     path("", views.DashboardView.as_view(), name="dashboard"),
     path("", include("partner_portal.learning_urls")),
     path("support/", include(requester_urlpatterns(Role.PARTNER, queue="partner-desk"))),
+    path("", include("partner_portal.programme.urls")),
 ]

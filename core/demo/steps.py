@@ -13,6 +13,7 @@ DEMO_STEPS = [
     "core.investors.demo.seed",
     "core.rules.demo.seed",
     "core.knowledge.demo.seed",
+    "core.partners.demo.seed",
 ]
 
 

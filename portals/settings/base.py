@@ -74,6 +74,7 @@ LOCAL_APPS = [
     "core.investors",
     "core.rules",
     "core.knowledge",
+    "core.partners",
     "core.scheduling",
     "core.demo",
     "customer_portal",
@@ -254,6 +255,12 @@ RULES_WEBHOOK_MAX_ATTEMPTS = env.int("RULES_WEBHOOK_MAX_ATTEMPTS", default=8)
 RULES_WEBHOOK_BACKOFF_SECONDS = env.int("RULES_WEBHOOK_BACKOFF_SECONDS", default=30)  # doubles
 # Loopback and private webhook addresses: refused unless this is on (dev and tests only).
 RULES_WEBHOOK_ALLOW_PRIVATE = env.bool("RULES_WEBHOOK_ALLOW_PRIVATE", default=False)
+
+# --- Partner programme (core/partners) -----------------------------------------------------
+# Deal protection for a firm without a tier (tiers carry their own deal_protection_days).
+PARTNERS_DEFAULT_PROTECTION_DAYS = env.int("PARTNERS_DEFAULT_PROTECTION_DAYS", default=90)
+# How long a partner firm has to accept or decline a distributed lead before it moves on.
+PARTNERS_LEAD_RESPONSE_HOURS = env.int("PARTNERS_LEAD_RESPONSE_HOURS", default=48)
 
 # --- E-mail ---------------------------------------------------------------------------------
 _email = env.email_url("EMAIL_URL", default="consolemail://")
