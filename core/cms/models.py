@@ -19,7 +19,12 @@ class HomePage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["cms.PortalPage", "cms.ContentPage", "learning.CourseIndexPage"]
+    subpage_types = [
+        "cms.PortalPage",
+        "cms.ContentPage",
+        "learning.CourseIndexPage",
+        "investors.InvestorHomePage",
+    ]
     max_count = 1
 
     class Meta:
