@@ -8,7 +8,7 @@ class EmployeePortalConfig(AppConfig):
 
     def ready(self) -> None:
         from core.access.navigation import NavItem, register
-        from core.access.roles import Role
+        from core.access.roles import Duty, Role
         from core.access.tickets import works_tickets
 
         register(
@@ -32,3 +32,13 @@ class EmployeePortalConfig(AppConfig):
             register(
                 NavItem(Role.EMPLOYEE, f"employee:{name}", label, order, f"employee:{section}")
             )
+        register(
+            NavItem(
+                Role.EMPLOYEE,
+                "employee:ir-disclosures",
+                _("Investor relations"),
+                order=80,
+                section="employee:ir-",
+                duty=Duty.IR_OFFICER,
+            )
+        )

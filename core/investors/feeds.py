@@ -21,7 +21,7 @@ class ReleasesFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return f"{item.get_kind_display()} · {item.period_label}. {item.summary}"
+        return f"{item.get_category_display()} · {item.period_label}. {item.summary}"
 
     def item_link(self, item):
         return reverse("investor:report", args=[item.pk])
@@ -35,4 +35,4 @@ class ReleasesFeed(Feed):
     item_guid_is_permalink = False
 
     def item_categories(self, item):
-        return [item.get_kind_display()]
+        return [item.get_category_display()]

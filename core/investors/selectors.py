@@ -12,7 +12,7 @@ def library(person, *, year=None, kind: str = "", query: str = ""):
     if year:
         publications = publications.filter(fiscal_year=year)
     if kind in DocumentKind.values:
-        publications = publications.filter(kind=kind)
+        publications = publications.filter(category=kind)
     query = " ".join(query.split())[:100]
     if query:
         for word in query.split()[:8]:

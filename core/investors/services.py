@@ -153,7 +153,7 @@ def went_live(*, instance, revision=None, at=None) -> Alert | None:
         kind=Disclosure.Kind.EVENT if is_event else Disclosure.Kind.PUBLICATION,
         object_id=instance.pk,
         title=instance.title[:200],
-        category=instance.kind,
+        category=instance.kind if is_event else instance.category,
         audience=instance.audience,
         published_at=at,
         published_by=getattr(revision, "user", None),

@@ -14,8 +14,8 @@ class PublicationViewSet(SnippetViewSet):
     model = Publication
     icon = "doc-full"
     menu_label = _("Publications")
-    list_display = ["title", "kind", "period_label", "audience", "first_published_at"]
-    list_filter = ["kind", "fiscal_year", "audience", "live"]
+    list_display = ["title", "category", "period_label", "audience", "first_published_at"]
+    list_filter = ["category", "fiscal_year", "audience", "live"]
     search_fields = ["title", "summary"]
     ordering = ["-fiscal_year", "-pk"]
     edit_handler = ObjectList(Publication.panels, base_form_class=PublicationAdminForm)

@@ -31,7 +31,7 @@ class Publication(DraftStateMixin, RevisionMixin, PrivateFile, index.Indexed):
 
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(_("summary"), max_length=2000, blank=True)
-    kind = models.CharField(_("category"), max_length=16, choices=DocumentKind.choices)
+    category = models.CharField(_("category"), max_length=16, choices=DocumentKind.choices)
     fiscal_year = models.PositiveSmallIntegerField(_("fiscal year"))
     period = models.CharField(_("period"), max_length=2, choices=Period.choices, blank=True)
     language = models.CharField(
@@ -48,7 +48,7 @@ class Publication(DraftStateMixin, RevisionMixin, PrivateFile, index.Indexed):
     panels = [
         FieldPanel("title"),
         FieldPanel("summary"),
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("fiscal_year"), FieldPanel("period")]),
+        FieldRowPanel([FieldPanel("category"), FieldPanel("fiscal_year"), FieldPanel("period")]),
         FieldRowPanel([FieldPanel("language"), FieldPanel("audience")]),
         FieldPanel("file"),
         MultiFieldPanel([FieldPanel("go_live_at"), FieldPanel("expire_at")], _("Scheduling")),
@@ -56,7 +56,7 @@ class Publication(DraftStateMixin, RevisionMixin, PrivateFile, index.Indexed):
     search_fields = [
         index.SearchField("title"),
         index.SearchField("summary"),
-        index.FilterField("kind"),
+        index.FilterField("category"),
         index.FilterField("fiscal_year"),
     ]
 
@@ -66,7 +66,7 @@ class Publication(DraftStateMixin, RevisionMixin, PrivateFile, index.Indexed):
         ordering = ["-first_published_at", "-pk"]
         indexes = [
             models.Index(fields=["live", "audience", "-first_published_at"], name="inv_pub_list"),
-            models.Index(fields=["fiscal_year", "kind"], name="inv_pub_year_kind"),
+            models.Index(fields=["fiscal_year", "category"], name="inv_pub_year_kind"),
         ]
 
     def __str__(self) -> str:
@@ -74,7 +74,7 @@ class Publication(DraftStateMixin, RevisionMixin, PrivateFile, index.Indexed):
 
     @property
     def topic(self):
-        return DocumentKind(self.kind).topic
+        return DocumentKind(self.category).topic
 
     @property
     def period_label(self) -> str:
