@@ -43,3 +43,13 @@ class EmployeePortalConfig(AppConfig):
             register(
                 NavItem(Role.EMPLOYEE, f"employee:{name}", label, order, f"employee:{section}")
             )
+        register(
+            NavItem(
+                Role.EMPLOYEE,
+                "employee:ir-disclosures",
+                _("Investor relations"),
+                order=80,
+                section="employee:ir-",
+                duty=Duty.IR_OFFICER,
+            )
+        )

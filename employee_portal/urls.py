@@ -13,4 +13,5 @@ urlpatterns = [
     path("", include("employee_portal.goals_urls")),
     path("", include("employee_portal.inbox_urls")),
     path("", include("employee_portal.customer360_urls")),
+    path("", include("employee_portal.ir_urls")),
 ]

@@ -21,11 +21,18 @@ MEDIA_EDITING = (
     ("wagtaildocs", "choose_document"),
 )
 
+# Investor relations officers edit, schedule and publish the IR library and calendar.
+IR_EDITING = tuple(
+    ("investors", f"{action}_{model}")
+    for model in ("publication", "investorevent")
+    for action in ("add", "change", "delete", "publish", "view")
+)
+
 # Duty → (model permissions, may edit pages and media in Wagtail)
 DUTY_RIGHTS: dict[Duty, tuple[tuple[tuple[str, str], ...], bool]] = {
     Duty.AGENT: ((), False),
     Duty.CHANNEL_MANAGER: ((), False),
-    Duty.IR_OFFICER: ((WAGTAIL_ADMIN,), True),
+    Duty.IR_OFFICER: ((WAGTAIL_ADMIN, *IR_EDITING), True),
     Duty.CONTENT_EDITOR: ((WAGTAIL_ADMIN,), True),
 }
 

@@ -24,6 +24,7 @@ class HomePage(Page):
         "cms.ContentPage",
         "learning.CourseIndexPage",
         "knowledge.KnowledgeIndexPage",
+        "investors.InvestorHomePage",
     ]
     max_count = 1
 

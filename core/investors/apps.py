@@ -9,3 +9,14 @@ class InvestorsConfig(AppConfig):
     name = "core.investors"
     label = "investors"
     verbose_name = _("Investor relations")
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
+        from core.access.duties import ensure_duty_groups
+
+        from . import signals
+
+        signals.connect()
+        # The IR officers' rights name this app's permissions, made after its migrations.
+        post_migrate.connect(ensure_duty_groups, sender=self, dispatch_uid="investors.duties")

@@ -28,6 +28,36 @@ partner:ticket-reply                siti             login deny  deny  deny  405
 partner:ticket-status               siti             login deny  deny  deny  405   405   deny  deny  deny  deny  deny  deny  405   deny
 partner:ticket-rate                 siti             login deny  deny  deny  405   405   deny  deny  deny  deny  deny  deny  405   deny
 partner:ticket-file                 siti-file        login deny  deny  deny  404   404   deny  deny  deny  deny  deny  deny  404   deny
+# --- the public IR site: everyone; registered-only material exists only for investors (Wulan and Dewi),
+# --- shareholder-only material only for verified shareholders (Wulan); a scheduled report for no one yet
+investor:library                    -                ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok
+investor:releases-feed              -                ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok
+investor:report                     public           ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok
+investor:report                     registered       404   404   404   404   404   404   404   404   404   404   404   ok    ok    404
+investor:report                     holders          404   404   404   404   404   404   404   404   404   404   404   ok    404   404
+investor:report                     scheduled        404   404   404   404   404   404   404   404   404   404   404   404   404   404
+investor:report-file                public           ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok
+investor:report-file                registered       404   404   404   404   404   404   404   404   404   404   404   ok    ok    404
+investor:report-file                holders          404   404   404   404   404   404   404   404   404   404   404   ok    404   404
+investor:report-file                scheduled        404   404   404   404   404   404   404   404   404   404   404   404   404   404
+investor:events                     -                ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok
+investor:calendar-feed              -                ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok
+investor:event                      public           ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok
+investor:event                      registered       404   404   404   404   404   404   404   404   404   404   404   ok    ok    404
+investor:event-ics                  public           ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok
+investor:event-ics                  registered       404   404   404   404   404   404   404   404   404   404   404   ok    ok    404
+investor:alerts                     -                ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok
+investor:alerts-confirm             bad-token        400   400   400   400   400   400   400   400   400   400   400   400   400   400
+investor:alerts-unsubscribe         bad-token        400   400   400   400   400   400   400   400   400   400   400   400   400   400
+investor:alerts-unsubscribe         wulan            ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok
+investor:register                   -                login ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    go    go    ok
+wagtail_serve                       ir-home          ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok
+wagtail_serve                       ir-governance    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok    ok
+# --- employee portal: IR officers' disclosure audit and shareholder verification (everyone else: 404) ---------------------------------
+employee:ir-disclosures             -                login 404   404   404   404   404   404   404   404   ok    404   404   404   404
+employee:ir-disclosures-csv         -                login 404   404   404   404   404   404   404   404   ok    404   404   404   404
+employee:ir-holders                 -                login 404   404   404   404   404   404   404   404   ok    404   404   404   404
+employee:ir-holder-verify           wulan            login 404   404   404   404   404   404   404   404   405   404   404   404   404
 """
 
 
@@ -62,3 +92,41 @@ SAMPLES = {
     ("partner:ticket-rate", "siti"): _ticket("partner:ticket-rate", "tickets:siti"),
     ("partner:ticket-file", "siti-file"): _siti_file("partner:ticket-file"),
 }
+
+
+def _obj_url(url_name, key):
+    return lambda world: reverse(url_name, args=[world.objects[key].pk])
+
+
+def _unsubscribe(world):
+    from core.investors.models import Subscriber
+    from core.investors.tokens import unsubscribe_token
+
+    subscriber = Subscriber.objects.get(email="wulan.sari@mail.example")
+    return reverse("investor:alerts-unsubscribe", args=[unsubscribe_token(subscriber)])
+
+
+for _name in ("investor:report", "investor:report-file"):
+    for _sample in ("public", "registered", "holders", "scheduled"):
+        SAMPLES[(_name, _sample)] = _obj_url(_name, f"investors:{_sample}-report")
+for _name in ("investor:event", "investor:event-ics"):
+    for _sample in ("public", "registered"):
+        SAMPLES[(_name, _sample)] = _obj_url(_name, f"investors:{_sample}-event")
+SAMPLES.update(
+    {
+        ("investor:alerts-confirm", "bad-token"): lambda world: reverse(
+            "investor:alerts-confirm", args=["not-a-token"]
+        ),
+        ("investor:alerts-unsubscribe", "bad-token"): lambda world: reverse(
+            "investor:alerts-unsubscribe", args=["not-a-token"]
+        ),
+        ("investor:alerts-unsubscribe", "wulan"): _unsubscribe,
+        ("wagtail_serve", "ir-home"): lambda world: world.objects["page:ir-home"].url,
+        ("wagtail_serve", "ir-governance"): lambda world: (
+            world.objects["page:ir-home"].get_children().first().url
+        ),
+        ("employee:ir-holder-verify", "wulan"): lambda world: reverse(
+            "employee:ir-holder-verify", args=[world.people["investor"].pk]
+        ),
+    }
+)
