@@ -48,3 +48,13 @@ LARGE_PAGES = [
     Page("agent queue sorted by SLA (support)", "/employee/work/queues/support/", RINA),
     Page("agent ticket page (200 messages)", "/employee/work/tickets/L-1/", RINA),
 ]
+
+# The knowledge base, the partner programme and investor relations.
+AGUS = "agus.wijaya@nusantara-solutions.example"  # partner admin, Gold tier
+WULAN = "wulan.sari@mail.example"  # individual investor
+PAGES += [
+    Page("knowledge search (multi-role)", "/help/search/?q=ticket+priority", DEWI),
+    Page("partner deal list (partner admin)", "/partner/deals/", AGUS),
+    Page("investor report library (investor)", "/investor/reports/", WULAN),
+    Page("investor report library (anonymous)", "/investor/reports/"),
+]
