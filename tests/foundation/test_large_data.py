@@ -6,8 +6,10 @@ from django.db.models import F
 
 from core.access.roles import Role
 from core.demo.large import PRESETS
+from core.investors.models import Subscriber
 from core.learning.models import Enrolment
 from core.orgs.models import Organisation
+from core.partners.models import DealRegistration
 from core.people.models import Person, RoleAssignment
 from core.tickets.models import Ticket, TicketMessage
 from core.tickets.selectors import requester_tickets
@@ -26,6 +28,10 @@ def test_small_preset_loads_every_table_at_its_size(world, capsys):
     assert Ticket.objects.filter(reference__startswith="L").count() == SMALL.tickets
     assert TicketMessage.objects.filter(ticket__reference__startswith="L").count() == SMALL.messages
     assert Enrolment.objects.filter(person__in=generated).count() == SMALL.enrolments
+    assert DealRegistration.objects.filter(partner__slug__startswith="large-org-").count() == (
+        SMALL.deals
+    )
+    assert Subscriber.objects.filter(email__endswith="@large.example").count() == SMALL.subscribers
     # Everyone holds a role; one in five non-investors also invests as an individual.
     assert RoleAssignment.objects.filter(person__in=generated).count() > SMALL.persons
     assert "tickets" in capsys.readouterr().out
@@ -50,6 +56,10 @@ def test_generated_tickets_are_coherent_with_the_access_rules(world):
     )
     assert not mismatched.exists()
     assert TicketMessage.objects.filter(ticket__reference="L-1").count() >= 200
+    # A partner firm's admin sees their firm's generated deals; a customer sees none.
+    deal = DealRegistration.objects.filter(partner__slug__startswith="large-org-").first()
+    assert DealRegistration.objects.visible_to(deal.registered_by).filter(pk=deal.pk).exists()
+    assert not DealRegistration.objects.visible_to(admin).exists()
 
 
 @pytest.mark.postgres

@@ -16,6 +16,8 @@ class Sizes:
     messages: int
     courses: int
     enrolments: int
+    deals: int
+    subscribers: int
 
     def with_overrides(self, **overrides) -> "Sizes":
         known = {f.name for f in fields(self)}
@@ -30,9 +32,18 @@ PRESETS = {
         messages=5_000_000,
         courses=1_000,
         enrolments=500_000,
+        deals=200_000,
+        subscribers=100_000,
     ),
     "small": Sizes(
-        persons=600, organisations=60, tickets=3_000, messages=9_000, courses=6, enrolments=1_200
+        persons=600,
+        organisations=60,
+        tickets=3_000,
+        messages=9_000,
+        courses=6,
+        enrolments=1_200,
+        deals=400,
+        subscribers=300,
     ),
 }
 
@@ -44,6 +55,8 @@ LARGE_DATA_STEPS = [
     "core.demo.large.tickets.messages",
     "core.demo.large.learning.courses",
     "core.demo.large.learning.enrolments",
+    "core.demo.large.partners.deals",
+    "core.demo.large.investors.subscribers",
 ]
 
 
