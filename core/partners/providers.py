@@ -8,6 +8,7 @@ and the registrations a person entered. Every employee sees the count; only chan
 see the rows, which link to the channel screens.
 """
 
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import Http404
 from django.urls import reverse
@@ -73,7 +74,7 @@ def _deal_decide(person, item_id, approve, reason):
             reason=reason,
         )
     except (TransitionNotAllowed, DealConflictError) as error:
-        return error.message
+        raise ValidationError(error.message) from None
     return _("Registration approved.") if approve else _("Registration rejected.")
 
 
@@ -102,11 +103,11 @@ def _application_decide(person, item_id, approve, reason):
     if application is None:
         raise Http404
     if approve:
-        return _("Choose the tier on the application's page.")
+        raise ValidationError(_("Choose the tier on the application's page."))
     try:
         application_decide(application=application, by=person, decision="rejected", note=reason)
     except ProgrammeError as error:
-        return error.message
+        raise ValidationError(error.message) from None
     return _("Application rejected.")
 
 
@@ -151,7 +152,7 @@ def _fund_decide(person, item_id, approve, reason):
     try:
         fund_request_decide(fund_request=item, by=person, approve=approve, note=reason)
     except MdfError as error:
-        return error.message
+        raise ValidationError(error.message) from None
     return _("Fund request approved.") if approve else _("Fund request rejected.")
 
 
