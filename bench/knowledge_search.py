@@ -80,7 +80,7 @@ def _base36(n: int, width: int = 4) -> str:
 def load(total: int) -> list:
     from django.conf import settings
     from django.contrib.contenttypes.models import ContentType
-    from modelsearch.models import IndexEntry
+    from modelsearch.conf import get_app_config
     from wagtail.models import Page
     from wagtail.search.backends import get_search_backend
 
@@ -141,7 +141,7 @@ def load(total: int) -> list:
     # norm after each batch, which is far too slow for a bulk load); the vectors are built as
     # the backend builds them: title, autocomplete (simple configuration) and body.
     index = get_search_backend().get_index_for_model(KnowledgeArticle)
-    entries = IndexEntry._meta.db_table
+    entries = get_app_config().get_model("IndexEntry")._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
             f"""
