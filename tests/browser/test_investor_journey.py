@@ -33,7 +33,7 @@ def test_an_investor_subscribes_to_alerts_and_downloads_a_report(page, sign_in_a
     page.goto("/investor/reports/?year=2025&category=annual")
     page.get_by_role("link", name="Annual report 2025").click()
     with page.expect_download() as download:
-        page.get_by_role("link", name="Download").first.click()
+        page.locator("a[href$='/file/?download']").first.click()  # Wulan reads Indonesian
     assert download.value.suggested_filename.endswith(".pdf")
     assert PublicationDownloads.objects.get(publication=report).count == before + 1
     page.goto("/investor/")
