@@ -10,6 +10,12 @@ class InvestorPortalConfig(AppConfig):
         from core.access.navigation import NavItem, register
         from core.access.roles import Role
 
+        for url_name, label, order, section in (
+            ("investor:library", _("Reports and filings"), 20, "investor:report"),
+            ("investor:events", _("Financial calendar"), 30, "investor:event"),
+            ("investor:alerts", _("E-mail alerts"), 40, "investor:alerts"),
+        ):
+            register(NavItem(Role.INVESTOR, url_name, label, order=order, section=section))
         register(
             NavItem(
                 Role.INVESTOR,
