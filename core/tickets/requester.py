@@ -29,7 +29,7 @@ from core.access.guards import portal_required
 from core.access.roles import PORTALS, Role
 from core.pagination import CappedPaginator
 
-from . import deflection, lifecycle, selectors
+from . import answers, deflection, lifecycle, selectors
 from .forms import RatingForm, ReplyForm, TicketForm
 from .lifecycle import Side, Status
 from .models import Queue, Ticket
@@ -211,10 +211,13 @@ class RequesterScreens:
         suggestions = deflection.suggest(request.user, request.GET.get("subject", ""))
         return render(request, "tickets/requester/_suggestions.html", {"suggestions": suggestions})
 
-    def detail_context(self, ticket: Ticket, *, whole_thread: bool = False, **forms) -> dict:
+    def detail_context(
+        self, request, ticket: Ticket, *, whole_thread: bool = False, **forms
+    ) -> dict:
         now = timezone.now()
         return self.context(
             ticket=ticket,
+            answer=answers.readable_answer(ticket, request.user),
             timeline=selectors.timeline(ticket, internal=False, whole=whole_thread),
             opening_files=list(selectors.opening_attachments(ticket).filter(is_internal=False)),
             file_url_name=self.name("ticket-file"),
@@ -236,7 +239,8 @@ class RequesterScreens:
 
     def ticket_detail(self, request, reference: str):
         ticket = self.get_ticket(request, reference)
-        context = self.detail_context(ticket, whole_thread=request.GET.get("thread") == "all")
+        whole_thread = request.GET.get("thread") == "all"
+        context = self.detail_context(request, ticket, whole_thread=whole_thread)
         return render(request, "tickets/requester/detail.html", context)
 
     def ticket_reply(self, request, reference: str):
@@ -256,7 +260,7 @@ class RequesterScreens:
             else:
                 messages.success(request, _("Your reply is sent."))
                 return redirect(self.name("ticket-detail"), ticket.reference)
-        context = self.detail_context(ticket, reply_form=form)
+        context = self.detail_context(request, ticket, reply_form=form)
         return render(request, "tickets/requester/detail.html", context, status=400)
 
     def ticket_status(self, request, reference: str):
@@ -296,7 +300,7 @@ class RequesterScreens:
             else:
                 messages.success(request, _("Thank you for rating our help."))
                 return redirect(self.name("ticket-detail"), ticket.reference)
-        context = self.detail_context(ticket, rating_form=form)
+        context = self.detail_context(request, ticket, rating_form=form)
         return render(request, "tickets/requester/detail.html", context, status=400)
 
     def ticket_file(self, request, reference: str, file_id: int):

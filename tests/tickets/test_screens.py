@@ -264,6 +264,21 @@ def test_the_agent_links_a_page_as_the_answer(desk, client):
     assert "Scanner sessions explained" in detail.content.decode()
 
 
+def test_an_answer_the_requester_may_not_read_is_not_shown_to_them(desk, client):
+    from tests.knowledge.factories import article
+
+    page = article(title="Internal escalation playbook", for_employees=True)
+    ticket = open_ticket(customer())
+    client.force_login(desk.agent)
+    client.post(reverse("employee:work-ticket-answer", args=[ticket.reference]), {"page": page.pk})
+    ticket.refresh_from_db()
+    assert ticket.answer_page_id == page.pk  # agents may link any article
+    client.force_login(ticket.requester)
+    detail = client.get(reverse("customer:ticket-detail", args=[ticket.reference])).content
+    assert b"Internal escalation playbook" not in detail
+    assert page.url.encode() not in detail
+
+
 def test_the_navigation_offers_the_workspace_only_to_queue_workers(desk, client):
     from tests.factories import person_with
 

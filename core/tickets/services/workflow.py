@@ -254,7 +254,9 @@ def ticket_link_answer(*, ticket: Ticket, page, by, at: datetime | None = None) 
         actor=by,
         old=ticket.answer_page or "",
         new=page.title if page else "",
-        public=True,
+        # The requester is shown the answer itself, only when they may read it
+        # (answers.readable_answer); a public event would leak the title of one they may not.
+        public=False,
         at=at,
     )
     ticket.answer_page = page
