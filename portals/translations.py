@@ -102,7 +102,7 @@ def refresh(language: str, domain: str = "django") -> Path:
     path = catalogue_path(language, domain)
     po = polib.pofile(str(path), wrapwidth=100)
     po.metadata.update({**HEADER, "Language": language})
-    for stale in ("Last-Translator", "PO-Revision-Date"):
+    for stale in ("Last-Translator", "PO-Revision-Date", "POT-Creation-Date"):
         po.metadata.pop(stale, None)
     po.metadata_is_fuzzy = False
     po.header = f"Samudra Extranet: {language} translation of the portals' screens and e-mails."
@@ -192,10 +192,13 @@ def _compiled(catalogue) -> dict:
     """What gettext would look up: translated, non-fuzzy entries only."""
     table = {}
     for entry in catalogue:
-        if entry.obsolete or "fuzzy" in entry.flags or not entry.translated():
+        if isinstance(entry, polib.POEntry) and (
+            entry.obsolete or "fuzzy" in entry.flags or not entry.translated()
+        ):
             continue
-        key = (entry.msgctxt, entry.msgid, entry.msgid_plural)
-        table[key] = entry.msgstr_plural and dict(entry.msgstr_plural) or entry.msgstr
+        key = (entry.msgctxt or None, entry.msgid, entry.msgid_plural or None)
+        plural = {int(n): text for n, text in entry.msgstr_plural.items()}
+        table[key] = plural or entry.msgstr
     return table
 
 
