@@ -138,7 +138,8 @@ class Problem:
 
     def __str__(self) -> str:
         text = self.msgid if len(self.msgid) < 90 else self.msgid[:87] + "..."
-        return f"[{self.language}] {self.kind}: {text!r}" + (f" ({self.detail})" if self.detail else "")
+        detail = f" ({self.detail})" if self.detail else ""
+        return f"[{self.language}] {self.kind}: {text!r}{detail}"
 
 
 def _markers(text: str) -> Counter:
