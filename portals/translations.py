@@ -168,9 +168,11 @@ def placeholder_problems(entry: polib.POEntry) -> list[str]:
     return problems
 
 
-def catalogue_problems(language: str, domain: str = "django") -> list[Problem]:
+def catalogue_problems(
+    language: str, domain: str = "django", *, root: Path | None = None
+) -> list[Problem]:
     """What the committed catalogue of one language lacks or gets wrong."""
-    path = catalogue_path(language, domain)
+    path = catalogue_path(language, domain, root=root)
     if not path.exists():
         return [Problem(language, "missing", str(path), "no catalogue")]
     po = polib.pofile(str(path))
