@@ -150,3 +150,30 @@ class LanguageSwitchBadInputTests(BadInputTestCase):
         assert person.language == (language if language in dict(settings.LANGUAGES) else "en")
         if response.status_code == 302:  # never sends anyone off the site
             assert not re.match(r"^(https?:)?//", response.url)
+
+
+def test_ticket_history_keeps_labels_in_english_and_each_reader_sees_their_own_language(
+    sign_in, django_capture_on_commit_callbacks
+):
+    from django.utils import translation
+
+    from core.tickets.lifecycle import Side, Status
+    from core.tickets.models import TicketEvent
+    from core.tickets.services import ticket_change_status
+
+    desk = support_desk()
+    siti = customer(language="id")
+    ticket = open_ticket(siti)
+    mail.outbox.clear()
+    with translation.override("id"), django_capture_on_commit_callbacks(execute=True):
+        # An agent working in Indonesian resolves it.
+        ticket_change_status(ticket=ticket, to=Status.RESOLVED, by=desk.agent, side=Side.AGENT)
+    event = TicketEvent.objects.filter(ticket=ticket, kind="status").latest("at")
+    assert (event.old_value, event.new_value) == ("New", "Resolved")
+
+    [message] = mail.outbox
+    assert message.subject == f"[{ticket.reference}] Status kini Terselesaikan"
+    assert "berubah dari Baru menjadi Terselesaikan" in message.body
+
+    page = sign_in(siti).get(reverse("customer:ticket-detail", args=[ticket.reference]))
+    assert "Status: Baru → <strong>Terselesaikan</strong>" in page.content.decode()
