@@ -50,6 +50,7 @@ def test_after_sign_in_the_profile_language_wins_over_the_visitors_choice(client
     assert response.status_code == 302
     response = client.get(reverse("customer:dashboard"))
     assert html_lang(response) == "id"
+    assert "Berhasil masuk sebagai" in response.content.decode()  # the welcome, too
     # The cookie now follows the profile, so the site keeps speaking Indonesian after sign-out.
     assert response.cookies[COOKIE].value == "id"
     client.post(reverse("account_logout"))
