@@ -34,3 +34,11 @@ except OSError:
     sys.exit(1)
 PY
 }
+
+ensure_gettext() {  # GNU gettext extracts the strings to translate (bin/translations, the suite)
+    if ! command -v xgettext >/dev/null 2>&1 || ! command -v msgmerge >/dev/null 2>&1; then
+        echo "Installing Debian's gettext for the translation checks ..."
+        if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+        $SUDO apt-get update -qq && $SUDO apt-get install -y -qq gettext >/dev/null
+    fi
+}

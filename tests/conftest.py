@@ -2,8 +2,10 @@ import socket
 import threading
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
+from django.utils import translation
 
 from core.demo.steps import seed_world
 
@@ -44,6 +46,15 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _source_language():
+    """A request leaves its language active in the thread (as Django's LocaleMiddleware does);
+    each test starts, and leaves the next one, in the source language."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

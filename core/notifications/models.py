@@ -60,4 +60,4 @@ class NotificationPreferences(models.Model):
         verbose_name_plural = _("notification preferences")
 
     def __str__(self) -> str:
-        return f"Preferences of {self.person}"
+        return str(_("Preferences of %(person)s")) % {"person": self.person}

@@ -1,11 +1,19 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.urls import reverse
+from django.utils import translation
 
 from core.notifications.services import email_queue
 
 
 class AccountAdapter(DefaultAccountAdapter):
     """allauth's hooks: where people land after sign-in, and e-mail through the outbox."""
+
+    def login(self, request, user):
+        """From the moment of sign-in, the person's own language (the welcome message too)."""
+        super().login(request, user)
+        if user.language:
+            translation.activate(user.language)
+            request.LANGUAGE_CODE = user.language
 
     def get_login_redirect_url(self, request):
         return reverse("portal-landing")

@@ -62,9 +62,18 @@ def current_totp_code(email: str) -> str:
 
 @pytest.fixture
 def sign_in_as(page):
-    """Signs in through the real forms, answering the two-factor step for staff."""
+    """Signs in through the real forms, answering the two-factor step for staff.
 
-    def _sign_in(email: str, password: str = DEMO_PASSWORD):
+    Journeys read English labels, so the person signs in with English as their language
+    unless `language` says otherwise (None keeps their profile's: several demo people chose
+    Bahasa Indonesia); test_indonesian.py walks the site in Indonesian.
+    """
+
+    def _sign_in(email: str, password: str = DEMO_PASSWORD, language: str | None = "en"):
+        if language:
+            from core.people.models import Person
+
+            Person.objects.filter(email__iexact=email).update(language=language)
         page.goto("/accounts/login/")
         page.get_by_label("Email").fill(email)
         page.get_by_label("Password").fill(password)

@@ -29,7 +29,8 @@ class TicketMessage(models.Model):
         indexes = [models.Index(fields=["ticket", "created_at"], name="tickets_msg_thread_idx")]
 
     def __str__(self) -> str:
-        return f"{'Note' if self.is_internal else 'Reply'} on {self.ticket_id}"
+        text = _("Note on %(ticket)s") if self.is_internal else _("Reply on %(ticket)s")
+        return str(text) % {"ticket": self.ticket_id}
 
 
 class TicketAttachment(PrivateFile):

@@ -2,7 +2,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from core.rules.events import record_event
 from core.uploads.validation import CheckedUpload
@@ -32,6 +32,13 @@ def as_action_error(error: TransitionNotAllowed) -> TicketActionError:
     return TicketActionError(error.message, code="transition")
 
 
+def _source_text(value: object) -> str:
+    """History keeps labels (a status, a priority) in the source language, whoever made the
+    change; screens and e-mails translate them for their reader."""
+    with translation.override(None):
+        return str(value or "")[:255]
+
+
 def record(
     ticket: Ticket,
     kind: str,
@@ -48,8 +55,8 @@ def record(
         kind=kind,
         actor=actor,
         actor_label=getattr(actor, "email", "") or "",
-        old_value=str(old or "")[:255],
-        new_value=str(new or "")[:255],
+        old_value=_source_text(old),
+        new_value=_source_text(new),
         is_public=public,
         at=at,
         message=message,
