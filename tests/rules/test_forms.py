@@ -211,6 +211,6 @@ def test_an_event_must_be_one_the_target_has(staff):
 def test_any_input_gets_an_answer_never_a_500_nor_half_a_rule(staff, field, operator, value):
     response = post_rule(staff, conditions=[(field, operator, value)], name=f"Fuzz {field[:20]}")
     assert response.status_code in (200, 302)
-    if response.status_code == 200:
-        assert not Rule.objects.filter(name=f"Fuzz {field[:20]}").exists()
+    if response.status_code == 200:  # refused: nothing saved (a NUL byte cannot be queried)
+        assert not Rule.objects.exists()
     Rule.objects.all().delete()
