@@ -10,16 +10,16 @@ from tests.browser.test_accessibility import blocking_violations
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_a_partner_takes_a_course_and_gets_a_certificate_anyone_can_check(page, sign_in_as, world):
-    course = world.objects["learning:course:partner-sales"]
-    sign_in_as(world.people["pacific_rep"].email)
-    page.goto("/partner/")
-    page.get_by_role("link", name="Training").click()
-    page.get_by_role("link", name="Browse courses").click()
-    page.get_by_role("link", name=course.title).click()
-    page.get_by_role("button", name="Start the course").click()
-    for _lesson in course.lessons():
+def finish_course_and_pass_the_quiz(page, course, *, start: str) -> None:
+    """From the course page: start or continue, mark each remaining lesson done, answer the
+    quiz rightly and land on the result."""
+    if start == "Continue":
+        page.get_by_role("link", name="Continue").click()
+    else:
+        page.get_by_role("button", name=start).click()
+    while page.locator("main form button[type=submit]", has_text="Done").count():
         page.locator("main form button[type=submit]", has_text="Done").click()
+        page.wait_for_load_state()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Quiz")
     for question in course.quiz_questions():
         for choice in question["choices"]:
@@ -27,6 +27,16 @@ def test_a_partner_takes_a_course_and_gets_a_certificate_anyone_can_check(page, 
                 page.get_by_label(choice["text"], exact=True).check()
     page.get_by_role("button", name="Submit my answers").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("You passed")
+
+
+def test_a_partner_takes_a_course_and_gets_a_certificate_anyone_can_check(page, sign_in_as, world):
+    course = world.objects["learning:course:partner-sales"]
+    sign_in_as(world.people["pacific_rep"].email)
+    page.goto("/partner/")
+    page.get_by_role("link", name="Training").click()
+    page.get_by_role("link", name="Browse courses").click()
+    page.get_by_role("link", name=course.title).click()
+    finish_course_and_pass_the_quiz(page, course, start="Start the course")
     page.get_by_role("link", name="Back to the course").click()
     page.get_by_role("link", name="View your certificate").click()
     expect(page.locator(".certificate-name")).to_have_text("Mei Ling Tan")
@@ -34,6 +44,20 @@ def test_a_partner_takes_a_course_and_gets_a_certificate_anyone_can_check(page, 
     page.context.clear_cookies()
     page.goto(verify)
     expect(page.get_by_text("This certificate is valid.")).to_be_visible()
+
+
+def test_an_employee_finishes_assigned_training_and_its_quiz(page, sign_in_as, world):
+    """Joko is half-way through the security course he was assigned; he finishes it."""
+    course = world.objects["learning:course:security"]
+    sign_in_as(world.people["employee"].email)
+    page.goto("/employee/learning/")
+    page.get_by_role("link", name=course.title).first.click()
+    finish_course_and_pass_the_quiz(page, course, start="Continue")
+    page.get_by_role("link", name="Back to the course").click()
+    expect(page.get_by_role("link", name="View your certificate")).to_be_visible()
+    page.goto("/employee/learning/")
+    completed = page.locator("section[aria-labelledby=completed-title]")
+    expect(completed.get_by_role("link", name=course.title)).to_be_visible()
 
 
 def test_employee_portal_pages_have_no_serious_accessibility_violations(page, sign_in_as, world):
