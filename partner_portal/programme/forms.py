@@ -3,6 +3,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import ModelMultipleChoiceField
 from core.partners.models import Product
 from core.partners.services.deals import DealData
 from core.uploads.forms import MultipleFileField
@@ -22,7 +23,7 @@ class DealForm(forms.Form):
     contact_name = forms.CharField(label=_("Contact name"), max_length=150)
     contact_email = forms.EmailField(label=_("Contact e-mail"), required=False)
     contact_phone = forms.CharField(label=_("Contact phone"), max_length=40, required=False)
-    products = forms.ModelMultipleChoiceField(
+    products = ModelMultipleChoiceField(
         label=_("Products"),
         queryset=Product.objects.filter(is_active=True),
         widget=forms.CheckboxSelectMultiple,
