@@ -27,6 +27,8 @@ django.setup()
 
 from django.db import connection  # noqa: E402
 
+from bench.tickets_at_scale import timed  # noqa: E402
+
 DB_NAME = "test_portals_bench_knowledge"
 WORDS = (
     "scanner printer invoice warehouse shipment label password account report dividend "
@@ -41,17 +43,6 @@ AUDIENCES = [  # (public, customers, partners, employees, investors), cycled thr
     (False, False, False, True, False),
     (False, False, False, False, True),
 ]
-
-
-def timed(label, fn, repeat=5):
-    best = float("inf")
-    result = None
-    for _ in range(repeat):
-        started = time.perf_counter()
-        result = fn()
-        best = min(best, time.perf_counter() - started)
-    print(f"{label:<52} {best * 1000:9.2f} ms")
-    return result
 
 
 def main() -> None:
