@@ -10,3 +10,8 @@ class PartnersConfig(AppConfig):
     name = "core.partners"
     label = "partners"
     verbose_name = _("Partner programme")
+
+    def ready(self) -> None:
+        from .rule_target import register_deal_target
+
+        register_deal_target()

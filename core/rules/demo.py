@@ -105,11 +105,22 @@ def seed(world: DemoWorld) -> None:
             {"kind": "webhook", "url": EXAMPLE_WEBHOOK, "secret": "demo-only-signing-secret-2026"}
         ],  # noqa: S106 - demo data
     )
+    _rule(
+        "Deals over 100,000 from Indonesian partners: tell Hendra",
+        description="Hendra manages the channel in Indonesia; large registrations from the "
+        "region reach him the moment they are submitted.",
+        target_kind="deal_registration",
+        trigger="changed",
+        event="submitted",
+        order=40,
+        conditions=[("value", "gt", "100000"), ("country", "equals", "ID")],
+        actions=[{"kind": "notify", "person": world.people["channel_manager"]}],
+    )
     if new_escalation:
         _history(escalation, world)
         _waiting_ticket(world, calendar)
     world.note(
-        "Business rules: Ari opens /django-admin/rules/rule/ — four rules, a test screen each, "
+        "Business rules: Ari opens /django-admin/rules/rule/ — five rules, a test screen each, "
         "the firing history and the webhook delivery log."
     )
 

@@ -7,7 +7,8 @@ from core.orgs.models import Organisation, PartnerTier, ValueTier
 
 
 @pytest.mark.django_db
-def test_demo_partner_firms_hold_their_programme_tiers(world):
+def test_demo_partner_firms_hold_their_programme_tiers(module_world, db):
+    world = module_world
     nusantara = Organisation.objects.get(pk=world.orgs["nusantara"].pk)
     assert nusantara.partner_tier.slug == "gold"
     assert nusantara.partner_tier.deal_protection_days == 120
@@ -27,8 +28,8 @@ def test_a_tier_discount_above_100_percent_is_refused_by_the_database():
 
 
 @pytest.mark.django_db
-def test_a_tier_still_held_by_a_firm_cannot_be_deleted(world):
+def test_a_tier_still_held_by_a_firm_cannot_be_deleted(module_world, db):
     from django.db.models import ProtectedError
 
     with pytest.raises(ProtectedError):
-        world.objects["tier:gold"].delete()
+        module_world.objects["tier:gold"].delete()

@@ -1,6 +1,7 @@
 """The issue's examples, each written as data (rows staff would enter), with its effect."""
 
 from datetime import datetime, timedelta
+from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import Group
@@ -299,45 +300,36 @@ def test_a_retried_event_fires_once(run_after_commit):
     assert RuleFiring.objects.count() == 1
 
 
-# --- a target another area registers (as core/partners will, for deal registrations) -----------
+# --- deal registrations: a target the partner area registers -----------------------------------
 
 
-def test_another_area_registers_its_target_and_rules_run_on_it(run_after_commit):
+def test_a_deal_over_100000_submitted_in_the_region_notifies_its_channel_manager(
+    run_after_commit,
+):
     """ "When a deal registration over 100,000 is submitted, notify the regional channel
-    manager" — here with a stand-in target (partner tiers by discount), no engine change."""
-    from core.orgs.models import PartnerTier
-    from core.rules.events import record_event
-    from core.rules.targets import Field, FieldType, Target, registry
+    manager": the deal target comes from core/partners; the rule is data."""
+    from tests.partners.factories import channel_manager, firm, make_deal
 
-    registry.register(
-        Target(
-            kind="test_tier",
-            label="Tier",
-            model=PartnerTier,
-            events=("created", "changed", "submitted"),
-            fields=[Field("discount", "discount", "discount_percent", FieldType.NUMBER)],
-        )
+    hendra = channel_manager()
+    rule(
+        "Big deals in Indonesia",
+        target="deal_registration",
+        trigger="changed",
+        event="submitted",
+        conditions=[("value", "gt", "100000"), ("country", "equals", "ID")],
+        actions=[{"kind": "notify", "person": hendra}],
     )
-    try:
-        hendra = person_with(Role.EMPLOYEE)
-        rule(
-            "Big discount",
-            target="test_tier",
-            trigger="changed",
-            event="submitted",
-            conditions=[("discount", "gt", "30")],
-            actions=[{"kind": "notify", "person": hendra}],
-        )
-        small = PartnerTier.objects.create(name="Small", slug="small", rank=91, discount_percent=10)
-        big = PartnerTier.objects.create(name="Big", slug="big", rank=92, discount_percent=35)
-        for tier in (small, big):
-            run_after_commit(
-                lambda t=tier: record_event("test_tier", t, "changed", event="submitted")
-            )
-        assert len(emails_to(hendra)) == 1
-        assert RuleFiring.objects.get().object_id == big.pk
-    finally:
-        registry._targets.pop("test_tier")
+    jakarta = firm("Nusantara Solutions", country="ID")
+    singapore = firm("Pacific Channel Partners", country="SG")
+    big = run_after_commit(lambda: make_deal(jakarta, value=Decimal("250000"), submit=True))
+    run_after_commit(lambda: make_deal(jakarta, value=Decimal("90000"), submit=True))
+    run_after_commit(lambda: make_deal(singapore, value=Decimal("400000"), submit=True))
+    run_after_commit(lambda: make_deal(jakarta, value=Decimal("300000")))  # a draft: no event
+
+    assert len(emails_to(hendra)) == 1
+    firing = RuleFiring.objects.get()
+    assert firing.object_id == big.pk
+    assert AuditEvent.objects.filter(action="rule.fired").count() == 1
 
 
 def test_resolving_fires_the_resolution_rules_only(run_after_commit):

@@ -11,7 +11,9 @@ from django.utils.translation import gettext as _
 
 from core.audit.services import audit_record
 from core.notifications.services import email_queue_templated
+from core.rules.events import record_event
 
+from .. import rule_target
 from ..conflicts import record_conflicts
 from ..lifecycle import PROTECTED, DealStatus, Side, TransitionNotAllowed, check_transition
 from ..models import AutoApprovalRule, DealEvent, DealLine, DealRegistration
@@ -101,6 +103,7 @@ def deal_create(*, partner, registered_by, data: DealData, submit: bool = False)
     deal.save()
     _set_lines(deal, data.products)
     _event(deal, actor=registered_by, action="created", to=deal.status)
+    record_event(rule_target.KIND, deal, "created", actor=registered_by)
     audit_record("deal.created", actor=registered_by, target=deal)
     if submit:
         deal = deal_submit(deal=deal, by=registered_by)
@@ -130,6 +133,10 @@ def _move(deal, *, to, by, side, reason="", action=None) -> str:
     if reason:
         deal.decision_reason = reason
     _event(deal, actor=by, action=action or to, frm=frm, to=to, note=reason)
+    # Business rules see the move after commit (e.g. "a deal over 100,000 is submitted").
+    record_event(
+        rule_target.KIND, deal, "changed", event=str(to), changes={"status": (frm, to)}, actor=by
+    )
     return frm
 
 
