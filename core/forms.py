@@ -2,8 +2,7 @@
 
 from django import forms
 
-# The widest primary key any of our tables has (BigAutoField).
-LARGEST_KEY = 2**63 - 1
+from core.params import LARGEST_KEY
 
 
 class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
@@ -12,11 +11,11 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
 
     def clean(self, value):
         for key in value if isinstance(value, list | tuple) else ():
-            text = str(key).strip()
-            if text.lstrip("-").isdigit() and abs(int(text)) > LARGEST_KEY:
+            digits = str(key).strip().lstrip("-")
+            if digits.isascii() and digits.isdigit() and int(digits) > LARGEST_KEY:
                 raise forms.ValidationError(
                     self.error_messages["invalid_choice"],
                     code="invalid_choice",
-                    params={"value": text},
+                    params={"value": key},
                 )
         return super().clean(value)

@@ -16,6 +16,7 @@ from core.access.roles import Duty, Role
 from core.investors import services
 from core.investors.forms import HolderVerifyForm
 from core.investors.models import Disclosure
+from core.params import calendar_year
 from core.people.models import Person
 
 PAGE_SIZE = 50
@@ -24,8 +25,8 @@ PAGE_SIZE = 50
 def _disclosures(request):
     disclosures = Disclosure.objects.select_related("published_by")
     year = request.GET.get("year", "")
-    if year.isdigit():
-        disclosures = disclosures.filter(published_at__year=int(year))
+    if (number := calendar_year(year)) is not None:
+        disclosures = disclosures.filter(published_at__year=number)
     return disclosures.order_by("-published_at", "-pk"), year
 
 

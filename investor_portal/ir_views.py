@@ -16,25 +16,18 @@ from core.access import investors as access
 from core.investors import calendars, selectors, services
 from core.investors.forms import RegisterForm, SubscribeForm
 from core.investors.models import DocumentKind, InvestorEvent, Publication, Topic
+from core.params import calendar_year, search_text
 from core.uploads.responses import private_file_response
 
 PAGE_SIZE = 15
 
 
-def _year(value) -> int | None:
-    try:
-        year = int(value)
-    except (TypeError, ValueError):
-        return None
-    return year if 1900 < year < 3000 else None
-
-
 @require_GET
 def library(request):
-    year = _year(request.GET.get("year"))
+    year = calendar_year(request.GET.get("year", ""))
     kind = request.GET.get("category", "")
     kind = kind if kind in DocumentKind.values else ""
-    query = request.GET.get("q", "")[:100]
+    query = search_text(request)
     publications = selectors.library(request.user, year=year, kind=kind, query=query)
     page = Paginator(publications, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(

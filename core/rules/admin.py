@@ -15,6 +15,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from core.access import rules as rules_access
+from core.params import whole_number
 
 from .forms import (
     ActionFormSet,
@@ -120,9 +121,9 @@ class RuleAdmin(admin.ModelAdmin):
         rule = get_object_or_404(Rule.objects.select_related("calendar"), pk=rule_id)
         levels = list(rule.levels.all())
         chosen = None
-        level_param = request.GET.get("level", "")
-        if level_param.isdigit():
-            chosen = next((lvl for lvl in levels if lvl.level == int(level_param)), None)
+        level = whole_number(request.GET.get("level", ""))
+        if level is not None:
+            chosen = next((lvl for lvl in levels if lvl.level == level), None)
         records, problem = matching_records(rule, level=chosen, now=timezone.now())
         page = (
             Paginator(records, TEST_PAGE_SIZE).get_page(request.GET.get("page"))

@@ -28,6 +28,7 @@ from core.access import policies
 from core.access.guards import portal_required
 from core.access.roles import PORTALS, Role
 from core.pagination import CappedPaginator
+from core.params import search_text
 
 from . import answers, deflection, lifecycle, selectors
 from .forms import RatingForm, ReplyForm, TicketForm
@@ -137,7 +138,7 @@ class RequesterScreens:
         scope = request.GET.get("scope", "mine")
         scope = scope if scope == "organisation" and is_admin else "mine"
         status = request.GET.get("status", "active")
-        query = request.GET.get("q", "")
+        query = search_text(request)
         tickets = selectors.requester_tickets(
             request.user, self.role, scope=scope, status=status, query=query
         ).select_related("organisation")

@@ -5,11 +5,12 @@ from django.db.models import Case, F, IntegerField, Prefetch, Q, Value, When
 
 from core.access import policies
 from core.access.roles import Role
+from core.params import whole_number
 from core.people.models import Person
 
 from .lifecycle import ACTIVE, Status
 from .models import Queue, Ticket, TicketAttachment, TicketEvent
-from .models.choices import PRIORITY_RANK
+from .models.choices import PRIORITY_RANK, Priority
 
 
 def search(tickets, query: str):
@@ -19,8 +20,8 @@ def search(tickets, query: str):
         return tickets
     condition = Q(subject__icontains=query) | Q(description__icontains=query)
     digits = query.upper().removeprefix("TCK-").lstrip("0")
-    if digits.isdigit():
-        condition |= Q(pk=int(digits))
+    if (number := whole_number(digits)) is not None:
+        condition |= Q(pk=number)
     return tickets.filter(condition)
 
 
@@ -114,9 +115,9 @@ def agent_tickets(
         tickets = tickets.filter(status=status)
     if assignee == "none":
         tickets = tickets.filter(assignee__isnull=True)
-    elif assignee.isdigit():
-        tickets = tickets.filter(assignee_id=int(assignee))
-    if priority:
+    elif (assignee_id := whole_number(assignee)) is not None:
+        tickets = tickets.filter(assignee_id=assignee_id)
+    if priority in Priority.values:
         tickets = tickets.filter(priority=priority)
     tickets = search(tickets, query).for_lists()
     if sort == "priority":

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from core.access import partners as access
 from core.access.guards import duty_required
 from core.access.roles import Duty
+from core.params import search_text
 from core.partners import selectors
 from core.partners.lifecycle import DealStatus, TransitionNotAllowed
 from core.partners.models import ClaimProof, DealRegistration, FundRequest, PartnerApplication
@@ -64,7 +65,7 @@ def overview(request):
 @require_GET
 def deal_list(request):
     status = request.GET.get("status", "approved")
-    query = request.GET.get("q", "").strip()
+    query = search_text(request)
     deals = selectors.deal_list(channel_deals(request.user), status=status, query=query)
     page = Paginator(deals, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from core.access import tickets as ticket_access
 from core.access.tickets import ticket_agent_required
+from core.params import search_text, whole_number
 from core.tickets import answers, lifecycle, selectors
 from core.tickets.lifecycle import Side
 from core.tickets.models import Ticket
@@ -47,7 +48,7 @@ def _context(request, ticket: Ticket, **forms) -> dict:
     other_tickets, others_total, others_visible = selectors.requesters_other_tickets(
         ticket, request.user
     )
-    article_query = request.GET.get("article", "")
+    article_query = search_text(request, "article")
     return {
         "ticket": ticket,
         "timeline": selectors.timeline(
@@ -154,9 +155,7 @@ def link_answer(request, reference: str):
     page_id = request.POST.get("page", "")
     page = None
     if page_id:
-        page = get_object_or_404(
-            answers.answer_pages(), pk=int(page_id) if page_id.isdigit() else 0
-        )
+        page = get_object_or_404(answers.answer_pages(), pk=whole_number(page_id) or 0)
     ticket_link_answer(ticket=ticket, page=page, by=request.user)
     messages.success(request, _("Answer article linked.") if page else _("Answer article removed."))
     return redirect("employee:work-ticket", ticket.reference)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from core.access.tickets import ticket_agent_required, worked_queue_ids
 from core.pagination import CappedPaginator
+from core.params import search_text, whole_number
 from core.people.models import Person
 from core.tickets import selectors
 from core.tickets.lifecycle import ACTIVE, Status
@@ -63,7 +64,7 @@ def _list_params(request) -> dict:
         "status": request.GET.get("status", "active"),
         "assignee": request.GET.get("assignee", ""),
         "priority": request.GET.get("priority", ""),
-        "query": request.GET.get("q", ""),
+        "query": search_text(request),
         "sort": request.GET.get("sort", "due"),
     }
 
@@ -131,7 +132,7 @@ def bulk_assign(request):
     else:
         assignee = get_object_or_404(
             selectors.agents_of_queues(worked_queue_ids(request.user)),
-            pk=int(choice) if choice.isdigit() else 0,
+            pk=whole_number(choice) or 0,
         )
     # Only tickets this agent may work are touched, whatever ids were posted.
     tickets = (

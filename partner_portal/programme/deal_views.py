@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from core.access import partners as access
 from core.access.guards import portal_required
 from core.access.roles import Role
+from core.params import search_text
 from core.partners import selectors
 from core.partners.lifecycle import EDITABLE, DealStatus, Side, TransitionNotAllowed
 from core.partners.models import DealRegistration
@@ -38,7 +39,7 @@ def get_deal(request, pk: int) -> DealRegistration:
 @require_GET
 def deal_list(request):
     status = request.GET.get("status", "open")
-    query = request.GET.get("q", "").strip()
+    query = search_text(request)
     deals = selectors.deal_list(partner_deals(request.user), status=status, query=query)
     page = Paginator(deals, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
