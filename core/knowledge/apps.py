@@ -12,6 +12,7 @@ class KnowledgeConfig(AppConfig):
 
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
+        from wagtail.signals import page_published
 
         from core.tickets.answers import register_answer_page_model
         from core.tickets.deflection import register_suggestion_provider
@@ -19,9 +20,13 @@ class KnowledgeConfig(AppConfig):
         from .models import KnowledgeArticle
         from .selectors import article_suggestions
         from .structure import bootstrap_after_migrate
+        from .vocabulary import learn_on_publish
 
         register_suggestion_provider(article_suggestions)
         register_answer_page_model(KnowledgeArticle)
+        page_published.connect(
+            learn_on_publish, sender=KnowledgeArticle, dispatch_uid="knowledge.vocabulary"
+        )
         post_migrate.connect(
             bootstrap_after_migrate, sender=self, dispatch_uid="knowledge.bootstrap"
         )

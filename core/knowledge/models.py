@@ -316,3 +316,17 @@ class ReviewReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article_id} · {self.review_by} · {self.period}"
+
+
+class SearchWord(models.Model):
+    """One word the live articles use: what a misspelt search term is corrected to
+    (core.knowledge.vocabulary)."""
+
+    word = models.CharField(max_length=40, primary_key=True)
+
+    class Meta:
+        verbose_name = _("search word")
+        verbose_name_plural = _("search words")
+
+    def __str__(self) -> str:
+        return self.word

@@ -6,16 +6,15 @@ import re
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.db import connection
 from django.db.models import Count, F, Q
 from django.db.models.functions import Substr
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from wagtail.search.query import Fuzzy
 
 from core.tickets.deflection import Suggestion
 
+from . import vocabulary
 from .models import ArticleFeedback, KnowledgeArticle, KnowledgeCategoryPage, RelatedArticle
 
 PER_PAGE = 10
@@ -191,34 +190,45 @@ def _filtered(person, *, category=None, tag: str = ""):
 
 
 def search(person, query: str, *, category=None, tag: str = ""):
-    """Ranked search results (lazy: slicing runs the query with LIMIT/OFFSET in the database).
-    When nothing matches, a second, typo-tolerant try: trigram similarity on PostgreSQL,
-    prefix matching (autocomplete) elsewhere."""
+    """Ranked search results (lazy: slicing runs the query with LIMIT/OFFSET in the database)."""
+    return _ranked(person, query, category=category, tag=tag)[0]
+
+
+def _normalised(query: str) -> str:
     # Words only, lower case: quotes, operators and stars mean nothing to readers, and FTS5
     # would read them as syntax.
-    query = " ".join(re.findall(r"\w+", (query or "").lower())[:20])[:200]
+    return " ".join(re.findall(r"\w+", (query or "").lower())[:20])[:200]
+
+
+def _ranked(person, query: str, *, category=None, tag: str = ""):
+    """(results, the query they answer). When nothing matches: the query with its misspelt
+    words corrected from the knowledge base's vocabulary, then word starts ("priorities"
+    finds "priority")."""
+    query = _normalised(query)
     articles = _filtered(person, category=category, tag=tag)
     if not query:
-        return articles.order_by("title")
+        return articles.order_by("title"), query
     # The audience stays inside the search query, as a subquery the search backend's filter
     # check accepts (it reads only plain field lookups).
     articles = KnowledgeArticle.objects.filter(pk__in=articles.values("pk"))
     results = articles.search(query, operator="or")
     if results.count():
-        return results
-    if connection.vendor == "postgresql":
-        fuzzy = articles.search(Fuzzy(query))
-        if fuzzy.count():
-            return fuzzy
-    # Word starts: "priorities" finds "priority", "scaner" finds "scanner".
+        return results, query
+    correction = " ".join(vocabulary.corrected(query.split()))
+    if correction != query:
+        results = articles.search(correction, operator="or")
+        if results.count():
+            return results, correction
     stems = " ".join(sorted({_stem(term) for term in _terms(query)}))
-    return articles.autocomplete(stems or query, operator="or")
+    return articles.autocomplete(stems or query, operator="or"), query
 
 
 def search_page(person, query: str, *, category=None, tag: str = "", page_number=None):
-    results = search(person, query, category=category, tag=tag)
+    """A page of hits; `page.corrected_query` names the words searched instead, if any."""
+    results, answered = _ranked(person, query, category=category, tag=tag)
     page = Paginator(results, PER_PAGE).get_page(page_number)
-    pattern = _pattern(_terms(query))
+    page.corrected_query = answered if answered != _normalised(query) else ""
+    pattern = _pattern(_terms(answered))
     page.hits = [
         Hit(
             article=article,

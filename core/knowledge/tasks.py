@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from . import services
+from . import services, vocabulary
 
 
 @shared_task(autoretry_for=(Exception,), retry_backoff=60, retry_backoff_max=3600, max_retries=5)
@@ -13,3 +13,8 @@ def flag_stale_reviews() -> int:
 @shared_task(autoretry_for=(Exception,), retry_backoff=30, retry_backoff_max=600, max_retries=5)
 def flush_article_views() -> int:
     return services.views_flush()
+
+
+@shared_task(autoretry_for=(Exception,), retry_backoff=60, retry_backoff_max=3600, max_retries=5)
+def rebuild_search_vocabulary() -> int:
+    return vocabulary.rebuild()

@@ -40,3 +40,9 @@ def test_the_demo_has_history_not_just_a_snapshot(world):
     ended = RoleAssignment.objects.filter(until__isnull=False)
     assert ended.filter(person__email=PEOPLE["customer"].email).exists()
     assert ended.filter(person__email=PEOPLE["channel_manager"].email, role=Role.PARTNER).exists()
+
+
+def test_the_demo_knowledge_base_can_correct_a_misspelt_search(world):
+    from core.knowledge.vocabulary import corrected
+
+    assert corrected(["scaner"]) == ["scanner"]

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from core.access.roles import Role
-from core.knowledge import selectors
+from core.knowledge import selectors, vocabulary
 from tests.factories import person_with
 
 from .factories import article, category
@@ -100,6 +100,7 @@ def test_every_portal_header_has_the_search_box(client):
 def test_postgresql_stems_english_and_tolerates_typos(reader):
     article(title="Running reports", text="The report runs every night.")
     article(title="Scanner batteries", text="Charge the handheld overnight.")
+    vocabulary.rebuild()
     assert titles(selectors.search(reader, "reporting ran")) == ["Running reports"]
     assert titles(selectors.search(reader, "scaner")) == ["Scanner batteries"]
     assert titles(selectors.search(reader, "bateries")) == ["Scanner batteries"]
