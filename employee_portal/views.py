@@ -1,3 +1,5 @@
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Q, Window
 from django.utils import timezone
 
 from core import approvals
@@ -16,15 +18,25 @@ class DashboardView(PortalDashboardView):
         context = super().get_context_data(**kwargs)
         person = self.request.user
         now = timezone.now()
-        open_assignments = Assignment.objects.open().filter(
-            person=person, course__live=True, course__for_employees=True
+        assigned = list(
+            Assignment.objects.open()
+            .filter(person=person, course__live=True, course__for_employees=True)
+            .select_related("course")
+            # The overdue count rides along on the first five rows (a window over all of
+            # them): no row means none is overdue.
+            .annotate(overdue_total=Window(Count("pk", filter=Q(due_at__lte=now))))
+            .order_by("due_at")[:5]
         )
+        news_index_type = ContentType.objects.get_for_model(NewsIndexPage).pk
         context.update(
             {
                 "news": list(news_for(person, limit=5)),
-                "news_index": NewsIndexPage.objects.live().first(),
-                "assigned": list(open_assignments.select_related("course").order_by("due_at")[:5]),
-                "overdue_count": open_assignments.filter(due_at__lte=now).count(),
+                "news_index": next(
+                    (p for p in context["portal_pages"] if p.content_type_id == news_index_type),
+                    None,
+                ),
+                "assigned": assigned,
+                "overdue_count": assigned[0].overdue_total if assigned else 0,
                 "in_progress_count": Enrolment.objects.open()
                 .filter(person=person, course__for_employees=True)
                 .count(),

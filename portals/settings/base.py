@@ -155,7 +155,7 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # --- Authentication: django-allauth with e-mail sign-in, MFA and rate limits ---------------
 AUTH_USER_MODEL = "people.Person"
 AUTHENTICATION_BACKENDS = [
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "core.access.backends.AuthenticationBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
 LOGIN_URL = "account_login"

@@ -198,3 +198,19 @@ def test_dashboard_queries_do_not_grow_with_memberships_or_pages(sign_in, portal
         root.refresh_from_db()
     assert count() == before
     assert before <= 12
+
+
+def test_a_dashboard_lists_live_unrestricted_portal_pages_with_their_summaries():
+    from wagtail.models import PageViewRestriction
+
+    from core.cms.selectors import portal_dashboard_context
+
+    root = PortalPage.objects.get(portal=Role.CUSTOMER)
+    root.add_child(instance=ContentPage(title="Returns", summary="How returns work.", body=[]))
+    root.add_child(instance=ContentPage(title="Draft", body=[], live=False))
+    private = root.add_child(instance=ContentPage(title="Private", body=[]))
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    root.refresh_from_db()
+    pages = portal_dashboard_context(person_with(Role.CUSTOMER), Role.CUSTOMER)["portal_pages"]
+    assert [(p.title, p.summary) for p in pages] == [("Returns", "How returns work.")]
+    assert pages[0].url.endswith("/returns/")

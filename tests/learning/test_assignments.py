@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from core.access.roles import Duty, Role
@@ -219,3 +220,16 @@ def test_a_rule_whose_course_was_closed_to_its_people_assigns_nobody():
     course.for_partners = True
     course.save()
     assert sweeps.rules_apply() == 0
+
+
+def test_the_employee_dashboard_counts_every_overdue_course_not_only_the_five_shown(client):
+    learner = person_with(Role.EMPLOYEE)
+    now = timezone.now()
+    for n in range(7):
+        course = make_course(title=f"Course {n}", quiz=[], lessons=1)
+        due = now - timedelta(days=n + 1) if n < 6 else now + timedelta(days=3)
+        services.assignment_create(person=learner, course=course, due_at=due)
+    client.force_login(learner)
+    context = client.get(reverse("employee:dashboard")).context
+    assert len(context["assigned"]) == 5
+    assert context["overdue_count"] == 6
