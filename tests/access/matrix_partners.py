@@ -52,6 +52,7 @@ employee:channel-deal                maju              login 404   404   404   4
 employee:channel-deal                draft             login 404   404   404   404   404   404   404   404   404   404   404   404   404
 employee:channel-deal-decide         maju              login 404   404   404   404   404   404   404   405   404   404   404   404   404
 employee:channel-deal-extend         maju              login 404   404   404   404   404   404   404   405   404   404   404   404   404
+employee:channel-deal-close          maju              login 404   404   404   404   404   404   404   405   404   404   404   404   404
 employee:channel-leads               -                 login 404   404   404   404   404   404   404   ok    404   404   404   404   404
 employee:channel-lead                gudang            login 404   404   404   404   404   404   404   ok    404   404   404   404   404
 employee:channel-lead-distribute     gudang            login 404   404   404   404   404   404   404   405   404   404   404   404   404
@@ -128,6 +129,7 @@ SAMPLES = {
     ("employee:channel-deal", "draft"): _deal("employee:channel-deal", "deal:sumber-rejeki"),
     ("employee:channel-deal-decide", "maju"): _deal("employee:channel-deal-decide", "deal:maju"),
     ("employee:channel-deal-extend", "maju"): _deal("employee:channel-deal-extend", "deal:maju"),
+    ("employee:channel-deal-close", "maju"): _deal("employee:channel-deal-close", "deal:maju"),
     ("employee:channel-application", "cahaya"): _deal(
         "employee:channel-application", "partners:application"
     ),

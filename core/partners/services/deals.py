@@ -250,6 +250,8 @@ def deal_decide(*, deal: DealRegistration, by, decision: str, reason: str = ""):
 
 @transaction.atomic
 def deal_close(*, deal: DealRegistration, by, side: Side, won: bool, reason: str = ""):
+    """An approved registration is won or lost (a reason when lost), by the partner or a
+    channel manager; when the channel team records it, the partner is e-mailed."""
     deal = _locked(deal)
     to = DealStatus.WON if won else DealStatus.LOST
     _move(deal, to=to, by=by, side=side, reason=reason)
@@ -258,6 +260,9 @@ def deal_close(*, deal: DealRegistration, by, side: Side, won: bool, reason: str
     deal.lines.update(protected=False)
     if won:
         _link_customer_account(deal)
+    audit_record(f"deal.{to}", actor=by, target=deal, changes={"reason": reason})
+    if side is Side.CHANNEL:
+        _notify(deal, str(to))
     return deal
 
 
