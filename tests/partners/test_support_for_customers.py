@@ -179,6 +179,8 @@ def test_the_whole_flow_partner_contact_and_desk(
         to="emily@acme.example", subject__contains="New reply"
     ).get()
     assert f"/customer/tickets/{ticket.reference}/" in emily_reply_path.body_text
+    agus_reply = OutboundEmail.objects.get(to=s.agus.email, subject__contains="New reply")
+    assert f"/partner/support/{ticket.reference}/" in agus_reply.body_text
 
     client.force_login(s.emily)
     page = client.get(detail).content.decode()
