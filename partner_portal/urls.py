@@ -10,6 +10,9 @@ app_name = "partner"
 urlpatterns = [
     path("", views.DashboardView.as_view(), name="dashboard"),
     path("", include("partner_portal.learning_urls")),
-    path("support/", include(requester_urlpatterns(Role.PARTNER, queue="partner-desk"))),
+    path(
+        "support/",
+        include(requester_urlpatterns(Role.PARTNER, queue="partner-desk", on_behalf=True)),
+    ),
     path("", include("partner_portal.programme.urls")),
 ]

@@ -5,6 +5,8 @@
 - A channel manager (current employee with the duty) sees every firm's records that have
   left the draft stage, and decides them.
 - End customers never see registrations: nothing here grants the customer role anything.
+- A partner opens support tickets on behalf of the customer accounts of its own firm's
+  approved and won registrations, never of another firm's (`end_customers`).
 - A partner admin (org admin of the firm) manages the firm's team.
 """
 
@@ -66,6 +68,36 @@ def may_edit_deal(person, deal) -> bool:
     from core.partners.lifecycle import EDITABLE
 
     return deal.status in EDITABLE and may_act_for_firm(person, deal.partner)
+
+
+def end_customers(person) -> list[tuple[int, int, str]]:
+    """(customer account id, partner firm id, account name) for each customer account a
+    firm of `person`'s serves through an approved or won registration, in one query."""
+    from core.partners.lifecycle import DealStatus
+    from core.partners.models import DealRegistration
+
+    firms = partner_firm_ids(person)
+    if not firms:
+        return []
+    return list(
+        DealRegistration.objects.filter(
+            partner_id__in=firms,
+            status__in=[DealStatus.APPROVED, DealStatus.WON],
+            customer_account__isnull=False,
+            customer_account__is_active=True,
+        )
+        .values_list("customer_account_id", "partner_id", "customer_account__name")
+        .distinct()
+        .order_by("customer_account__name", "partner_id")
+    )
+
+
+def may_open_ticket_for(person, *, firm, customer) -> bool:
+    """`person` asks, as a contact of `firm`, on behalf of the customer account `customer`."""
+    return may_act_for_firm(person, firm) and any(
+        customer_id == customer.pk and firm_id == firm.pk
+        for customer_id, firm_id, _name in end_customers(person)
+    )
 
 
 def is_partner_admin(person, organisation=None) -> bool:

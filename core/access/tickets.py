@@ -4,7 +4,11 @@ A person sees a ticket when (any of):
 - they asked it, wearing a hat (role assignment) they still wear;
 - they are a current organisation admin of the ticket's organisation;
 - they are a current employee in a staff group that works the ticket's queue;
-- it was shared with them, or a group of theirs, explicitly (guardian direct-FK rows).
+- it was shared with them, or a group of theirs, explicitly (guardian direct-FK rows);
+- a partner opened it on behalf of an organisation where they are a current customer contact,
+  inviting one of their verified e-mail addresses (they read and reply; the partner's side
+  keeps closing, reopening and rating). Being named alone grants nothing: no verified
+  address or no customer role there, no ticket.
 
 `ticket_visibility` returns ONE filter. The membership branches are written as
 `column = ANY(ARRAY(subquery))` on PostgreSQL: the subquery runs once (an InitPlan) and the
@@ -12,7 +16,8 @@ outer condition stays indexable, so the OR of branches becomes a bitmap OR of in
 instead of a sequential scan per row (see bench/tickets_visibility.py).
 """
 
-from django.db.models import BooleanField, F, Func, Q, Subquery
+from django.db.models import BooleanField, Exists, F, Func, OuterRef, Q, Subquery
+from django.utils import timezone
 
 from . import policies
 from .roles import Role
@@ -66,7 +71,8 @@ def works_tickets(person) -> bool:
     return person.is_authenticated and bool(worked_queue_ids(person))
 
 
-def requester_side_visibility(person) -> Q:
+def own_side_visibility(person) -> Q:
+    """The requester's side through the person's own hats: asked, administered or shared."""
     from core.tickets.models import TicketGroupObjectPermission, TicketUserObjectPermission
 
     assignments = policies.current_assignments(person)
@@ -83,6 +89,86 @@ def requester_side_visibility(person) -> Q:
         group__in=person.groups.values("pk"), permission__codename="view_ticket"
     ).values("content_object_id")
     return q | Q(InSubquery("pk", shared_with_person)) | Q(InSubquery("pk", shared_with_groups))
+
+
+def invited_contact_visibility(person) -> Q:
+    """Tickets a partner opened on behalf of an organisation where `person` is a current
+    customer contact, naming one of their verified addresses."""
+    from allauth.account.models import EmailAddress
+
+    from core.tickets.models import TicketInvitation
+
+    customer_of = sorted(
+        {a.organisation_id for a in policies.assignments_for(person, Role.CUSTOMER)}
+    )
+    if not customer_of:
+        return NOTHING
+    verified = EmailAddress.objects.filter(user_id=person.pk, verified=True).values("email")
+    invited = TicketInvitation.objects.filter(
+        email__in=verified, ticket__on_behalf_of_id__in=customer_of
+    ).values("ticket_id")
+    return Q(InSubquery("pk", invited))
+
+
+def requester_side_visibility(person) -> Q:
+    return own_side_visibility(person) | invited_contact_visibility(person)
+
+
+def portal_visibility(person, role: Role) -> Q:
+    """What a portal's requester screens show: the tickets asked in that portal that the
+    person sees on the requester's side and, in the customer portal, the partner tickets
+    they were invited to as their organisation's contact."""
+    if person is None or not person.is_authenticated or not person.is_active:
+        return NOTHING
+    q = own_side_visibility(person) & Q(portal=role)
+    if role == Role.CUSTOMER:
+        q |= invited_contact_visibility(person)
+    return q
+
+
+def named_on(person, role: Role) -> Q:
+    """A portal's "my tickets": asked by the person or, in the customer portal, naming them
+    as the contact (combined with portal_visibility, which decides what they may see)."""
+    q = Q(requester_id=person.pk)
+    if role == Role.CUSTOMER:
+        q |= invited_contact_visibility(person)
+    return q
+
+
+def decides_as_requester(ticket, role: Role) -> bool:
+    """On a portal's requester screens the requester's side closes, reopens and rates that
+    portal's tickets. A ticket of another portal is there only because its contact was
+    invited (portal_visibility): they read and reply, the partner who asked decides."""
+    return ticket.portal == role
+
+
+def contacts_with_access(ticket):
+    """The people an invitation of `ticket` reaches today: active, with the invited address
+    verified and the customer role at the ticket's end customer. One query."""
+    from allauth.account.models import EmailAddress
+
+    from core.people.models import Person, RoleAssignment
+
+    if ticket.on_behalf_of_id is None:
+        return Person.objects.none()
+    now = timezone.now()
+    return Person.objects.filter(
+        Exists(
+            EmailAddress.objects.filter(
+                user=OuterRef("pk"),
+                verified=True,
+                email__in=ticket.invitations.values("email"),
+            )
+        ),
+        Exists(
+            RoleAssignment.objects.current(now).filter(
+                person=OuterRef("pk"),
+                role=Role.CUSTOMER,
+                organisation_id=ticket.on_behalf_of_id,
+            )
+        ),
+        is_active=True,
+    )
 
 
 def agent_side_visibility(person) -> Q:

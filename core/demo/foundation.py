@@ -77,6 +77,14 @@ PARTNER_TIERS = {
     "gold": ("Gold", 3, 20, 3, 3, 120, "20% discount, a channel manager, priority leads."),
     "platinum": ("Platinum", 4, 30, 5, 5, 180, "30% discount, joint planning, first leads."),
 }
+# slug: what a firm needs to reach the tier (won value in USD and won deals over the last
+# 12 months, people with a valid certificate); the scorecard shows progress toward the next.
+TIER_REQUIREMENTS = {
+    "registered": (0, 0, 0),
+    "silver": (20000, 1, 1),
+    "gold": (100000, 3, 2),
+    "platinum": (250000, 6, 4),
+}
 ORGANISATION_TIERS = {
     "nusantara": {"partner_tier": "gold"},
     "pacific": {"partner_tier": "silver"},
@@ -252,6 +260,7 @@ def seed(world: DemoWorld) -> None:
 def _seed_tiers(world: DemoWorld) -> None:
     tiers = {}
     for slug, (name, rank, discount, mdf, weight, days, benefits) in PARTNER_TIERS.items():
+        won_value, won_deals, certified = TIER_REQUIREMENTS[slug]
         tiers[slug], _ = PartnerTier.objects.get_or_create(
             slug=slug,
             defaults={
@@ -262,6 +271,10 @@ def _seed_tiers(world: DemoWorld) -> None:
                 "lead_weight": weight,
                 "deal_protection_days": days,
                 "benefits": benefits,
+                "min_won_value": won_value,
+                "requirement_currency": "USD",
+                "min_won_deals": won_deals,
+                "min_certified_people": certified,
             },
         )
         world.objects[f"tier:{slug}"] = tiers[slug]

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from core.people.admin import AuditedRoleInlinesMixin, OrganisationRoleInline
 
@@ -23,5 +24,35 @@ class PartnerTierAdmin(admin.ModelAdmin):
         "mdf_share_percent",
         "lead_weight",
         "deal_protection_days",
+        "min_won_value",
+        "min_won_deals",
+        "min_certified_people",
     ]
     prepopulated_fields = {"slug": ["name"]}
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "name",
+                    "slug",
+                    "rank",
+                    "discount_percent",
+                    "mdf_share_percent",
+                    "lead_weight",
+                    "deal_protection_days",
+                    "benefits",
+                ]
+            },
+        ),
+        (
+            _("What a firm needs to reach this tier"),
+            {
+                "fields": [
+                    ("min_won_value", "requirement_currency"),
+                    "min_won_deals",
+                    "min_certified_people",
+                ]
+            },
+        ),
+    ]

@@ -48,6 +48,25 @@ class PartnerTier(models.Model):
         help_text=_("How long an approved deal registration protects the partner."),
     )
     benefits = models.TextField(_("benefits"), blank=True)
+    # What a firm needs to reach the tier: the scorecard shows progress toward the next one.
+    min_won_value = models.DecimalField(
+        _("won value needed (last 12 months)"),
+        max_digits=14,
+        decimal_places=2,
+        default=0,
+        help_text=_("Deal registrations won in the last 12 months, in the currency below."),
+    )
+    requirement_currency = models.CharField(
+        _("currency of the won value"), max_length=3, default="USD"
+    )
+    min_won_deals = models.PositiveSmallIntegerField(
+        _("won deals needed (last 12 months)"), default=0
+    )
+    min_certified_people = models.PositiveSmallIntegerField(
+        _("certified people needed"),
+        default=0,
+        help_text=_("People of the firm holding a valid certificate."),
+    )
 
     class Meta:
         verbose_name = _("partner tier")
@@ -58,7 +77,10 @@ class PartnerTier(models.Model):
                 condition=models.Q(discount_percent__gte=0, discount_percent__lte=100)
                 & models.Q(mdf_share_percent__gte=0, mdf_share_percent__lte=100),
                 name="orgs_partner_tier_percentages",
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(min_won_value__gte=0), name="orgs_partner_tier_won_value"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -30,29 +30,46 @@ def find_conflicts(deal: DealRegistration) -> list[DealConflict]:
                 else DealConflict.Match.DOMAIN,
             )
         )
+    found += [
+        DealConflict(
+            deal=deal,
+            kind=DealConflict.Kind.CUSTOMER,
+            organisation=organisation,
+            matched_on=matched,
+        )
+        for organisation, matched in matching_customer_accounts(deal)
+    ]
+    return found
+
+
+def matching_customer_accounts(deal: DealRegistration) -> list[tuple[Organisation, str]]:
+    """Customer accounts that look like the deal's end customer, with what matched, in one
+    query: the database narrows by domain or the name's first word; the exact key is compared
+    here."""
     customers = Organisation.objects.filter(kind=OrganisationKind.CUSTOMER)
     name_words = deal.customer_key.split()
-    # The database narrows by domain or the name's first word; the exact key is compared here.
     narrow = Q(name__icontains=name_words[0]) if name_words else Q(pk__in=[])
     if deal.customer_domain:
         narrow |= Q(email_domain=deal.customer_domain)
-    candidates = customers.filter(narrow).order_by("pk")
-    for organisation in candidates:
+    matches = []
+    for organisation in customers.filter(narrow).order_by("pk"):
         if deal.customer_domain and organisation.email_domain == deal.customer_domain:
-            matched = DealConflict.Match.DOMAIN
+            matches.append((organisation, DealConflict.Match.DOMAIN))
         elif company_key(organisation.name) == deal.customer_key:
-            matched = DealConflict.Match.NAME
-        else:
-            continue
-        found.append(
-            DealConflict(
-                deal=deal,
-                kind=DealConflict.Kind.CUSTOMER,
-                organisation=organisation,
-                matched_on=matched,
-            )
-        )
-    return found
+            matches.append((organisation, DealConflict.Match.NAME))
+    return matches
+
+
+def customer_account_for(deal: DealRegistration, matches=None) -> Organisation | None:
+    """The customer account the end customer is: an active account of the same e-mail domain
+    first (an address is harder to share by accident than a name), else of the same name."""
+    matches = matching_customer_accounts(deal) if matches is None else matches
+    active = [(org, matched) for org, matched in matches if org.is_active]
+    for wanted in (DealConflict.Match.DOMAIN, DealConflict.Match.NAME):
+        for organisation, matched in active:
+            if matched == wanted:
+                return organisation
+    return None
 
 
 def record_conflicts(deal: DealRegistration) -> list[DealConflict]:

@@ -246,13 +246,13 @@ def seed(world: DemoWorld) -> None:
         )
     hendra = world.people["channel_manager"]
     for spec in DEALS:
-        _seed_deal(world, products, hendra, *spec)
+        seed_deal(world, products, hendra, *spec)
     _seed_leads(world, hendra)
     _seed_mdf(world, hendra)
     _seed_application(world)
 
 
-def _seed_deal(
+def seed_deal(
     world,
     products,
     hendra,

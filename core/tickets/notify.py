@@ -14,7 +14,12 @@ from core.notifications.services import email_queue_templated
 from .models import TicketEvent
 
 # Where a requester opens a ticket of each portal; portals add theirs as they gain ticket screens.
-REQUESTER_URL_NAMES = {Role.CUSTOMER: "customer:ticket-detail"}
+REQUESTER_URL_NAMES = {
+    Role.CUSTOMER: "customer:ticket-detail",
+    Role.PARTNER: "partner:ticket-detail",
+}
+# An end customer's invited contact follows a partner's ticket in the customer portal.
+CONTACT_URL_NAME = "customer:ticket-detail"
 AGENT_URL_NAME = "employee:work-ticket"
 EMAILED_KINDS = {TicketEvent.Kind.CREATED, TicketEvent.Kind.REPLY, TicketEvent.Kind.STATUS}
 _muted: ContextVar[bool] = ContextVar("ticket_notifications_muted", default=False)
@@ -45,14 +50,23 @@ def agent_url(ticket) -> str:
         return ""
 
 
+def url_for(ticket, audience: str) -> str:
+    if audience == "requester":
+        return requester_url(ticket)
+    if audience == "contact":
+        return reverse(CONTACT_URL_NAME, args=[ticket.reference])
+    return agent_url(ticket)
+
+
 def is_muted() -> bool:
     return _muted.get()
 
 
 def recipients_of(event: TicketEvent) -> list[tuple[object, str]]:
     """(person, audience) pairs: the requester hears of what the team did, the assignee of
-    what the requester's side did. Nobody is e-mailed about their own action, except the
-    receipt of a new ticket."""
+    what the requester's side did, an end customer's invited contact (while they may see the
+    ticket) of what anyone else did. Nobody is e-mailed about their own action, except the
+    receipt of a new ticket; the contact's invitation is an e-mail of its own."""
     if not event.is_public or event.kind not in EMAILED_KINDS:
         return []
     ticket = event.ticket
@@ -67,6 +81,14 @@ def recipients_of(event: TicketEvent) -> list[tuple[object, str]]:
         and not _by_team(event, ticket)
     ):
         recipients.append((assignee, "agent"))
+    if ticket.on_behalf_of_id and event.kind != TicketEvent.Kind.CREATED:
+        from core.access.tickets import contacts_with_access
+
+        recipients += [
+            (contact, "contact")
+            for contact in contacts_with_access(ticket)
+            if contact.pk not in (event.actor_id, ticket.requester_id)
+        ]
     return recipients
 
 
@@ -85,7 +107,7 @@ def notify_event(event: TicketEvent) -> int:
         if not wants_ticket_emails(person):
             continue
         ticket = event.ticket
-        path = requester_url(ticket) if audience == "requester" else agent_url(ticket)
+        path = url_for(ticket, audience)
         email = email_queue_templated(
             to=person.email,
             template=f"ticket_{event.kind}",

@@ -24,7 +24,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from core.access import partners as partner_access
 from core.access import policies
+from core.access import tickets as ticket_access
 from core.access.guards import portal_required
 from core.access.roles import PORTALS, Role
 from core.pagination import CappedPaginator
@@ -37,6 +39,11 @@ from .models import Queue, Ticket
 from .services import ticket_change_status, ticket_create, ticket_rate, ticket_reply
 
 PAGE_SIZE = 20
+INVITED = gettext_lazy(
+    "We e-mailed %(email)s: they can follow the ticket and reply in the customer portal once "
+    "their account has access for the customer."
+)
+NOT_YOURS = gettext_lazy("The partner who asked closes, reopens and rates this ticket.")
 STATUS_FILTERS = [("active", gettext_lazy("Active")), *Status.choices, ("all", gettext_lazy("All"))]
 
 
@@ -92,6 +99,7 @@ class RequesterScreens:
     queue: str | None = None  # slug of the queue new requests go to; None: the intake rules
     texts: RequesterTexts = field(default_factory=RequesterTexts)
     product_areas: bool = True  # ask which product the request is about
+    on_behalf: bool = False  # partners: ask for an end customer and invite its contact
 
     # --- helpers -------------------------------------------------------------------------
     @property
@@ -107,10 +115,15 @@ class RequesterScreens:
         return {view.replace("-", "_"): self.name(view) for view in views}
 
     def context(self, **extra) -> dict:
-        return {"names": self.names(), "texts": self.texts, **extra}
+        return {
+            "names": self.names(),
+            "texts": self.texts,
+            "portal_role": self.role.value,
+            **extra,
+        }
 
     def tickets(self, person):
-        return Ticket.objects.visible_to(person, as_agent=False).in_portal(self.role)
+        return Ticket.objects.visible_on_portal(person, self.role)
 
     def get_ticket(self, request, reference: str) -> Ticket:
         return get_object_or_404(
@@ -122,6 +135,7 @@ class RequesterScreens:
                 "product_area",
                 "answer_page",
                 "organisation",
+                "on_behalf_of",
             ),
             reference=reference,
         )
@@ -165,6 +179,7 @@ class RequesterScreens:
             assignments=assignments,
             portal=self.role,
             product_areas=self.product_areas,
+            end_customers=partner_access.end_customers(request.user) if self.on_behalf else None,
         )
         suggestions = []
         if request.method == "POST":
@@ -185,6 +200,8 @@ class RequesterScreens:
                         product_area=data.get("product_area"),
                         attachments=data["attachments"],
                         queue=self.target_queue(category),
+                        on_behalf_of=form.end_customer() if self.on_behalf else None,
+                        contact_email=data.get("contact_email", ""),
                         request=request,
                     )
                 except ValidationError as error:
@@ -193,6 +210,8 @@ class RequesterScreens:
                     messages.success(
                         request, str(self.texts.created) % {"reference": ticket.reference}
                     )
+                    if data.get("contact_email"):
+                        messages.info(request, str(INVITED) % {"email": data["contact_email"]})
                     return redirect(self.name("ticket-detail"), ticket.reference)
         status = 400 if request.method == "POST" and form.errors else 200
         return render(
@@ -216,8 +235,13 @@ class RequesterScreens:
         self, request, ticket: Ticket, *, whole_thread: bool = False, **forms
     ) -> dict:
         now = timezone.now()
+        decides = ticket_access.decides_as_requester(ticket, self.role)
+        invitations = list(ticket.invitations.all()) if ticket.on_behalf_of_id else []
         return self.context(
             ticket=ticket,
+            invitations=invitations,
+            contact_emails=[invitation.email for invitation in invitations],
+            invited_view=not decides,
             answer=answers.readable_answer(ticket, request.user),
             timeline=selectors.timeline(ticket, internal=False, whole=whole_thread),
             opening_files=list(selectors.opening_attachments(ticket).filter(is_internal=False)),
@@ -230,12 +254,12 @@ class RequesterScreens:
                     "comment": ticket.satisfaction_comment,
                 }
             ),
-            may_close=Status.CLOSED
-            in lifecycle.allowed_targets(ticket, side=Side.REQUESTER, at=now),
-            may_reopen=lifecycle.may_reopen(ticket, side=Side.REQUESTER, at=now),
+            may_close=decides
+            and Status.CLOSED in lifecycle.allowed_targets(ticket, side=Side.REQUESTER, at=now),
+            may_reopen=decides and lifecycle.may_reopen(ticket, side=Side.REQUESTER, at=now),
             reopen_deadline=lifecycle.reopen_deadline(ticket),
             may_reply=ticket.status != Status.CLOSED,
-            may_rate=ticket.status in lifecycle.DONE,
+            may_rate=decides and ticket.status in lifecycle.DONE,
         )
 
     def ticket_detail(self, request, reference: str):
@@ -267,6 +291,9 @@ class RequesterScreens:
     def ticket_status(self, request, reference: str):
         ticket = self.get_ticket(request, reference)
         target = {"close": Status.CLOSED, "reopen": Status.OPEN}.get(request.POST.get("action"))
+        if not ticket_access.decides_as_requester(ticket, self.role):
+            messages.error(request, NOT_YOURS)
+            return redirect(self.name("ticket-detail"), ticket.reference)
         if target is None:
             messages.error(request, _("Choose to close or reopen the ticket."))
             return redirect(self.name("ticket-detail"), ticket.reference)
@@ -287,6 +314,9 @@ class RequesterScreens:
 
     def ticket_rate(self, request, reference: str):
         ticket = self.get_ticket(request, reference)
+        if not ticket_access.decides_as_requester(ticket, self.role):
+            messages.error(request, NOT_YOURS)
+            return redirect(self.name("ticket-detail"), ticket.reference)
         form = RatingForm(request.POST)
         if form.is_valid():
             try:
@@ -344,12 +374,15 @@ def requester_urlpatterns(
     queue: str | None = None,
     texts: RequesterTexts | None = None,
     product_areas: bool | None = None,
+    on_behalf: bool = False,
 ) -> list:
     """The requester's ticket URLs for one portal; the portal includes them at its prefix.
-    Texts default to the portal's own words; investors are not asked for a product."""
+    Texts default to the portal's own words; investors are not asked for a product.
+    `on_behalf`: the form offers the end customers the person's firm serves (partners)."""
     return RequesterScreens(
         role,
         queue=queue,
         texts=texts or TEXTS_FOR_ROLE.get(role, RequesterTexts()),
         product_areas=role != Role.INVESTOR if product_areas is None else product_areas,
+        on_behalf=on_behalf,
     ).urlpatterns()

@@ -28,10 +28,13 @@ def search(tickets, query: str):
 def requester_tickets(
     person, role: Role, *, scope: str = "mine", status: str = "", query: str = ""
 ):
-    """A portal's ticket list: the person's own, or (org admins) their organisation's."""
-    tickets = Ticket.objects.visible_to(person, as_agent=False).in_portal(role)
+    """A portal's ticket list: the person's own (in the customer portal with the partner
+    tickets naming them as contact), or (org admins) their organisation's."""
+    from core.access.tickets import named_on
+
+    tickets = Ticket.objects.visible_on_portal(person, role)
     if scope == "mine":
-        tickets = tickets.filter(requester=person)
+        tickets = tickets.filter(named_on(person, role))
     else:
         # Naming the organisations lets the database walk their ticket index in order
         # instead of sorting every ticket the visibility rule's OR admits.
@@ -42,7 +45,7 @@ def requester_tickets(
         tickets = tickets.filter(status=status)
     return (
         search(tickets, query)
-        .select_related("assignee", "requester")
+        .select_related("assignee", "requester", "on_behalf_of")
         .order_by("-updated_at", "-id")
     )
 
@@ -179,6 +182,25 @@ def requesters_other_tickets(ticket, person, *, limit: int = 10):
     visible = others.filter(pk__in=Ticket.objects.visible_to(person).values("pk"))
     rows = list(visible.select_related("queue").order_by("-updated_at")[:limit])
     return rows, others.count(), visible.count()
+
+
+def invited_contacts(ticket) -> list[dict]:
+    """The end customer's invited contacts of a partner's ticket, each with whether they can
+    follow it yet (an account with the address verified and the customer role there), for
+    the team. Two queries, none for a ticket without an end customer."""
+    from core.access.tickets import contacts_with_access
+
+    if ticket.on_behalf_of_id is None:
+        return []
+    reached = set(
+        contacts_with_access(ticket)
+        .filter(emailaddress__verified=True)
+        .values_list("emailaddress__email", flat=True)
+    )
+    return [
+        {"email": invitation.email, "has_access": invitation.email in reached}
+        for invitation in ticket.invitations.all()
+    ]
 
 
 def recent_for_requester(person, role: Role, *, limit: int = 5):

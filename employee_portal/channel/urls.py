@@ -10,6 +10,7 @@ urlpatterns = [
     path("deals/<int:pk>/", views.deal_detail, name="channel-deal"),
     path("deals/<int:pk>/decide/", views.deal_decide, name="channel-deal-decide"),
     path("deals/<int:pk>/extend/", views.deal_extend, name="channel-deal-extend"),
+    path("deals/<int:pk>/close/", views.deal_close, name="channel-deal-close"),
     path("leads/", lead_views.lead_list, name="channel-leads"),
     path("leads/<int:pk>/", lead_views.lead_detail, name="channel-lead"),
     path("leads/<int:pk>/distribute/", lead_views.lead_distribute, name="channel-lead-distribute"),

@@ -14,7 +14,8 @@ from core.access.guards import duty_required
 from core.access.roles import Duty
 from core.params import search_text
 from core.partners import selectors
-from core.partners.lifecycle import DealStatus, TransitionNotAllowed
+from core.partners.forms import CloseDealForm
+from core.partners.lifecycle import DealStatus, Side, TransitionNotAllowed
 from core.partners.models import ClaimProof, DealRegistration, FundRequest, PartnerApplication
 from core.partners.services import deals as deal_services
 from core.partners.services import mdf as mdf_services
@@ -83,11 +84,16 @@ def deal_list(request):
 
 def _get_deal(request, pk):
     return get_object_or_404(
-        channel_deals(request.user).select_related("partner__partner_tier", "registered_by"), pk=pk
+        channel_deals(request.user).select_related(
+            "partner__partner_tier", "registered_by", "customer_account"
+        ),
+        pk=pk,
     )
 
 
-def _render_deal(request, deal, *, decision_form=None, extend_form=None, status=200):
+def _render_deal(
+    request, deal, *, decision_form=None, extend_form=None, close_form=None, status=200
+):
     return render(
         request,
         "employee_portal/channel/deal.html",
@@ -98,8 +104,10 @@ def _render_deal(request, deal, *, decision_form=None, extend_form=None, status=
             "conflicts": selectors.deal_detail_for_channel(deal),
             "decision_form": decision_form or DealDecisionForm(),
             "extend_form": extend_form or ExtendForm(),
+            "close_form": close_form or CloseDealForm(),
             "can_decide": deal.status == DealStatus.SUBMITTED,
             "can_extend": deal.status == DealStatus.APPROVED,
+            "can_close": deal.status == DealStatus.APPROVED,
         },
         status=status,
     )
@@ -146,6 +154,33 @@ def deal_extend(request, pk: int):
             messages.success(request, _("Protection extended."))
             return redirect("employee:channel-deal", deal.pk)
     return _render_deal(request, deal, extend_form=form, status=400)
+
+
+@CHANNEL
+@require_POST
+def deal_close(request, pk: int):
+    """The channel team records an approved registration's outcome (won, or lost with a
+    reason), e.g. when the partner did not; the partner is e-mailed."""
+    deal = _get_deal(request, pk)
+    form = CloseDealForm(request.POST)
+    if form.is_valid():
+        try:
+            deal_services.deal_close(
+                deal=deal,
+                by=request.user,
+                side=Side.CHANNEL,
+                won=form.cleaned_data["outcome"] == "won",
+                reason=form.cleaned_data["reason"],
+            )
+        except TransitionNotAllowed as error:
+            if deal.status != DealStatus.APPROVED:  # decided meanwhile: nothing to correct
+                messages.error(request, error.message)
+                return redirect("employee:channel-deal", deal.pk)
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Outcome recorded; the partner is e-mailed."))
+            return redirect("employee:channel-deal", deal.pk)
+    return _render_deal(request, deal, close_form=form, status=400)
 
 
 @CHANNEL

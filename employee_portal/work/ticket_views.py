@@ -32,6 +32,7 @@ def get_ticket(request, reference: str) -> Ticket:
             "requester",
             "requester_role__organisation",
             "organisation",
+            "on_behalf_of",
             "queue",
             "assignee",
             "category",
@@ -49,8 +50,11 @@ def _context(request, ticket: Ticket, **forms) -> dict:
         ticket, request.user
     )
     article_query = search_text(request, "article")
+    contacts = selectors.invited_contacts(ticket)
     return {
         "ticket": ticket,
+        "contacts": contacts,
+        "contact_emails": [contact["email"] for contact in contacts],
         "timeline": selectors.timeline(
             ticket, internal=True, whole=request.GET.get("thread") == "all"
         ),

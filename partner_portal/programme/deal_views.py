@@ -13,11 +13,12 @@ from core.access.guards import portal_required
 from core.access.roles import Role
 from core.params import search_text
 from core.partners import selectors
+from core.partners.forms import CloseDealForm
 from core.partners.lifecycle import EDITABLE, DealStatus, Side, TransitionNotAllowed
 from core.partners.models import DealRegistration
 from core.partners.services import deals as services
 
-from .forms import CloseDealForm, DealForm
+from .forms import DealForm
 
 ROLE = Role.PARTNER
 PAGE_SIZE = 20

@@ -87,15 +87,6 @@ class DealForm(forms.Form):
         return initial
 
 
-class CloseDealForm(forms.Form):
-    outcome = forms.ChoiceField(
-        label=_("Outcome"),
-        choices=[("won", _("Won")), ("lost", _("Lost"))],
-        widget=forms.RadioSelect,
-    )
-    reason = forms.CharField(label=_("Note (needed when lost)"), required=False, max_length=2000)
-
-
 class FundRequestForm(forms.Form):
     budget = forms.ModelChoiceField(label=_("Budget"), queryset=None)
     activity = forms.CharField(label=_("Activity"), max_length=200)

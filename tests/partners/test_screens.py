@@ -1,6 +1,7 @@
 """The screens, as each kind of person uses them: a partner registers and submits, a channel
 manager decides; partner A never sees partner B's anything; end customers see nothing."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -11,6 +12,7 @@ from core.access.roles import Role
 from core.notifications.models import OutboundEmail
 from core.partners.lifecycle import DealStatus
 from core.partners.models import DealRegistration
+from core.partners.services import deals as deal_services
 from core.partners.services import mdf
 from tests.factories import OrganisationFactory, person_with
 
@@ -183,3 +185,38 @@ def test_channel_manager_decides_a_fund_request_and_pays_the_claim(client):
     assert client.post(url, {"decision": "approve", "amount": "400"}).status_code == 302
     item.refresh_from_db()
     assert item.approved_amount == Decimal(400)
+
+
+def test_a_channel_manager_records_an_approved_deals_outcome_and_the_partner_hears(client):
+    nusantara = firm("Nusantara Test")
+    agus, hendra = partner_at(nusantara), channel_manager()
+    deal = make_deal(nusantara, agus, submit=True, value=Decimal("99999"))
+    deal = deal_services.deal_decide(deal=deal, by=hendra, decision=DealStatus.APPROVED)
+    close = reverse("employee:channel-deal-close", args=[deal.pk])
+    client.force_login(hendra)
+    assert (
+        "Record the outcome"
+        in client.get(reverse("employee:channel-deal", args=[deal.pk])).content.decode()
+    )
+
+    refused = client.post(close, {"outcome": "lost", "reason": " "})
+    assert refused.status_code == 400
+    assert "Please give a reason." in refused.content.decode()
+    assert re.search(r'value="lost"[^>]*checked', refused.content.decode())  # kept
+    deal.refresh_from_db()
+    assert deal.status == DealStatus.APPROVED
+
+    response = client.post(close, {"outcome": "lost", "reason": "Budget moved to 2027."})
+    assert response.status_code == 302
+    deal.refresh_from_db()
+    assert (deal.status, deal.decision_reason) == (DealStatus.LOST, "Budget moved to 2027.")
+    assert not deal.lines.filter(protected=True).exists()
+    assert deal.events.filter(action="lost", actor=hendra).exists()
+    told = OutboundEmail.objects.filter(to=agus.email, subject__contains="Lost").get()
+    assert "Budget moved to 2027." in told.body_text
+
+    again = client.post(close, {"outcome": "won"}, follow=True)
+    assert again.redirect_chain == [(reverse("employee:channel-deal", args=[deal.pk]), 302)]
+    assert "cannot go from Lost to Won" in again.content.decode()
+    client.force_login(agus)
+    assert client.post(close, {"outcome": "won"}).status_code == 404

@@ -39,6 +39,18 @@ class DealRegistration(models.Model):
     customer_domain = models.CharField(
         _("end customer's domain"), max_length=253, blank=True, db_index=True
     )
+    # The existing customer account this end customer is, found by the conflict check (same
+    # e-mail domain or normalised name). A partner opens support tickets on behalf of the
+    # accounts of its approved and won registrations (core/access/partners.py).
+    customer_account = models.ForeignKey(
+        "orgs.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="deals_as_customer",
+        limit_choices_to={"kind": "customer"},
+        verbose_name=_("customer account"),
+    )
     contact_name = models.CharField(_("contact name"), max_length=150)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)

@@ -14,9 +14,9 @@ from core.notifications.services import email_queue_templated
 from core.rules.events import record_event
 
 from .. import rule_target
-from ..conflicts import record_conflicts
+from ..conflicts import customer_account_for, record_conflicts
 from ..lifecycle import PROTECTED, DealStatus, Side, TransitionNotAllowed, check_transition
-from ..models import AutoApprovalRule, DealEvent, DealLine, DealRegistration
+from ..models import AutoApprovalRule, DealConflict, DealEvent, DealLine, DealRegistration
 from ..normalise import company_key, domain_key
 
 
@@ -159,6 +159,14 @@ def deal_submit(*, deal: DealRegistration, by) -> DealRegistration:
     deal.submitted_at = timezone.now()
     deal.save(update_fields=["status", "submitted_at", "updated_at"])
     conflicts = record_conflicts(deal)
+    _link_customer_account(
+        deal,
+        matches=[
+            (c.organisation, c.matched_on)
+            for c in conflicts
+            if c.kind == DealConflict.Kind.CUSTOMER
+        ],
+    )
     if not conflicts and _auto_approves(deal):
         try:
             _approve(deal, by=None, side=Side.SYSTEM, note=_("Approved automatically."))
@@ -167,6 +175,18 @@ def deal_submit(*, deal: DealRegistration, by) -> DealRegistration:
         except DealConflictError:
             pass  # stays submitted; a channel manager will see why
     return deal
+
+
+def _link_customer_account(deal, *, matches=None) -> None:
+    """Remember which customer account the end customer is. On submit the conflict check's
+    matches decide (the customer may have changed); on approval and a win an unlinked
+    registration looks again, since the account may have been opened meanwhile."""
+    if matches is None and deal.customer_account_id is not None:
+        return
+    account = customer_account_for(deal, matches)
+    if getattr(account, "pk", None) != deal.customer_account_id:
+        deal.customer_account = account
+        deal.save(update_fields=["customer_account", "updated_at"])
 
 
 def _auto_approves(deal) -> bool:
@@ -186,6 +206,7 @@ def protection_days(deal) -> int:
 def _approve(deal, *, by, side, note="") -> None:
     now = timezone.now()
     _move(deal, to=DealStatus.APPROVED, by=by, side=side, reason=note, action="approved")
+    _link_customer_account(deal)
     deal.approved_at = now
     deal.protected_until = now + timedelta(days=protection_days(deal))
     deal.decided_by = by
@@ -229,12 +250,19 @@ def deal_decide(*, deal: DealRegistration, by, decision: str, reason: str = ""):
 
 @transaction.atomic
 def deal_close(*, deal: DealRegistration, by, side: Side, won: bool, reason: str = ""):
+    """An approved registration is won or lost (a reason when lost), by the partner or a
+    channel manager; when the channel team records it, the partner is e-mailed."""
     deal = _locked(deal)
     to = DealStatus.WON if won else DealStatus.LOST
     _move(deal, to=to, by=by, side=side, reason=reason)
     deal.closed_at = timezone.now()
     deal.save(update_fields=["status", "decision_reason", "closed_at", "updated_at"])
     deal.lines.update(protected=False)
+    if won:
+        _link_customer_account(deal)
+    audit_record(f"deal.{to}", actor=by, target=deal, changes={"reason": reason})
+    if side is Side.CHANNEL:
+        _notify(deal, str(to))
     return deal
 
 

@@ -1,4 +1,5 @@
 from .history import TicketEvent
+from .invitations import TicketInvitation
 from .queues import Category, ProductArea, Queue, SLAPolicy
 from .shares import TicketGroupObjectPermission, TicketUserObjectPermission
 from .threads import TicketAttachment, TicketMessage
@@ -14,6 +15,7 @@ __all__ = [
     "TicketAttachment",
     "TicketEvent",
     "TicketGroupObjectPermission",
+    "TicketInvitation",
     "TicketMessage",
     "TicketQuerySet",
     "TicketUserObjectPermission",

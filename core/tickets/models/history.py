@@ -36,6 +36,7 @@ class TicketEvent(models.Model):
         RATING = "rating", _("Rating")
         SLA_BREACH = "sla_breach", _("SLA target missed")
         SHARED = "shared", _("Shared")
+        INVITED = "invited", _("Customer contact invited")
 
     ticket = models.ForeignKey("tickets.Ticket", on_delete=models.PROTECT, related_name="events")
     at = models.DateTimeField(_("when"), default=timezone.now)

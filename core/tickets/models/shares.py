@@ -1,5 +1,7 @@
 """Explicit per-ticket shares (django-guardian, direct foreign keys: fast and deleted with the
-ticket). A later issue uses them for a partner acting on behalf of a customer."""
+ticket). A partner's ticket on behalf of a customer does not use them: its contact is named by
+address before they may have an account, and sees it only while holding the customer role
+there (invitations.py)."""
 
 from django.db import models
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase

@@ -24,6 +24,12 @@ class TicketQuerySet(models.QuerySet):
 
         return self.filter(ticket_visibility(person, as_agent=as_agent))
 
+    def visible_on_portal(self, person, role: Role) -> "TicketQuerySet":
+        """What `role`'s requester screens show `person` (core/access/tickets.py)."""
+        from core.access.tickets import portal_visibility
+
+        return self.filter(portal_visibility(person, role))
+
     def active(self) -> "TicketQuerySet":
         return self.filter(status__in=ACTIVE)
 
@@ -32,7 +38,7 @@ class TicketQuerySet(models.QuerySet):
 
     def for_lists(self) -> "TicketQuerySet":
         """What list rows show, in the same query."""
-        return self.select_related("queue", "assignee", "requester", "organisation")
+        return self.select_related("queue", "assignee", "requester", "organisation", "on_behalf_of")
 
 
 class Ticket(models.Model):
@@ -64,6 +70,15 @@ class Ticket(models.Model):
         blank=True,
         related_name="tickets",
         verbose_name=_("organisation"),
+    )
+    on_behalf_of = models.ForeignKey(
+        "orgs.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="tickets_on_behalf",
+        verbose_name=_("on behalf of"),
+        help_text=_("The end customer a partner asked for (partner tickets only)."),
     )
     queue = models.ForeignKey(
         "tickets.Queue", on_delete=models.PROTECT, related_name="tickets", verbose_name=_("queue")
