@@ -17,6 +17,7 @@ from core.investors import calendars, selectors, services
 from core.investors.forms import RegisterForm, SubscribeForm
 from core.investors.models import DocumentKind, InvestorEvent, Publication, Topic
 from core.params import calendar_year, search_text
+from core.ratelimits import refuse_if_exhausted
 from core.uploads.responses import private_file_response
 
 PAGE_SIZE = 15
@@ -130,6 +131,11 @@ def alerts(request):
         request.POST or None, initial={**initial, "language": request.LANGUAGE_CODE}
     )
     if request.method == "POST":
+        refused = form.is_valid() and refuse_if_exhausted(
+            request, form, action="investor_alerts", key=form.cleaned_data["email"]
+        )
+        if refused:
+            return render(request, "investor_portal/alerts.html", {"form": form}, status=429)
         if form.is_valid():
             services.subscription_request(
                 email=form.cleaned_data["email"],

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_http_methods
 
 from core.partners.models import PartnerApplication
 from core.partners.services import programme as services
+from core.ratelimits import refuse_if_exhausted
 
 from .apply_forms import ApplicationForm, MoreInfoForm
 
@@ -13,6 +14,12 @@ from .apply_forms import ApplicationForm, MoreInfoForm
 @require_http_methods(["GET", "POST"])
 def apply(request):
     form = ApplicationForm(request.POST or None)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and refuse_if_exhausted(request, form, action="partner_application")
+    ):
+        return render(request, "partner_portal/apply/form.html", {"form": form}, status=429)
     if request.method == "POST" and form.is_valid():
         try:
             application = services.application_submit(

@@ -185,6 +185,9 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
+    # Public forms (core.ratelimits): a confirmation e-mail per sign-up, a review per application.
+    "investor_alerts": "20/h/ip,3/h/key",
+    "partner_application": "10/h/ip",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = SITE_NAME
