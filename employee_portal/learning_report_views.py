@@ -19,6 +19,10 @@ from core.learning.models import CoursePage
 from core.learning.services import assignment_create
 from core.people.models import Person
 
+COURSES_PER_PAGE = 20
+# Up to this many people the form offers a list; a larger team types the person's e-mail.
+PEOPLE_LISTED = 200
+
 
 class AssignForm(forms.Form):
     """A manager assigns a course to someone in their team, with a due date."""
@@ -31,12 +35,27 @@ class AssignForm(forms.Form):
         label=gettext_lazy("Due"), widget=forms.DateInput(attrs={"type": "date"})
     )
 
-    def __init__(self, team, *args, **kwargs):
+    def __init__(self, team, *args, team_size: int, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = Person.objects.filter(pk__in=team).order_by("full_name")
+        self.people = Person.objects.filter(pk__in=team)
+        if team_size <= PEOPLE_LISTED:
+            self.fields["person"].queryset = self.people.order_by("full_name")
+        else:
+            self.fields["person"] = forms.EmailField(
+                label=gettext_lazy("Who (their e-mail address)"), max_length=254
+            )
         self.fields["course"].queryset = (
             CoursePage.objects.live().filter(for_employees=True).order_by("title")
         )
+
+    def clean_person(self):
+        person = self.cleaned_data["person"]
+        if isinstance(person, Person):
+            return person
+        found = self.people.filter(email__iexact=person).first()
+        if found is None:
+            raise forms.ValidationError(_("No one you look after has this address."))
+        return found
 
     def clean_due_on(self):
         due_on = self.cleaned_data["due_on"]
@@ -55,20 +74,27 @@ def _team(request):
 @staff_required
 def report(request, **kwargs):
     team = _team(request)
+    team_size = team.count()
     now = timezone.now()
-    by_course = reports.completion_by_course(team, now=now)
+    courses = Paginator(reports.completion_by_course(team, now=now), COURSES_PER_PAGE).get_page(
+        request.GET.get("courses")
+    )
+    by_course = reports.course_lines(courses)
     overdue = Paginator(reports.overdue(team, now=now), 25).get_page(request.GET.get("page"))
     return render(
         request,
         "employee_portal/learning/report.html",
         {
-            "team_size": team.count(),
+            "team_size": team_size,
             "by_course": by_course,
-            "by_team": reports.completion_by_team_and_course(team, now=now),
+            "courses_page": courses,
+            "by_team": reports.completion_by_team_and_course(
+                team, course_ids=[line.course_id for line in by_course], now=now
+            ),
             "chart": reports.chart(by_course),
             "page_obj": overdue,
             "now": now,
-            "assign_form": kwargs.get("assign_form") or AssignForm(team),
+            "assign_form": kwargs.get("assign_form") or AssignForm(team, team_size=team_size),
         },
         status=400 if kwargs.get("assign_form") else 200,
     )
@@ -78,7 +104,7 @@ def report(request, **kwargs):
 @require_POST
 def assign(request):
     team = _team(request)
-    form = AssignForm(team, request.POST)
+    form = AssignForm(team, request.POST, team_size=team.count())
     if not form.is_valid():
         return report(request, assign_form=form)
     data = form.cleaned_data

@@ -31,38 +31,43 @@ def _scope(people, now):
     return Assignment.objects.filter(person__in=people, course__live=True)
 
 
-def completion_by_course(people, *, now=None) -> list[CourseLine]:
+def completion_by_course(people, *, now=None):
+    """One row per course (dicts, lazy: paginate it in the database)."""
     now = now or timezone.now()
-    rows = (
+    return (
         _scope(people, now)
         .values("course_id", title=F("course__title"))
-        .annotate(
-            assigned=Count("pk"),
-            completed=Count("pk", filter=Q(completed_at__isnull=False)),
-            overdue=Count("pk", filter=Q(completed_at__isnull=True, due_at__lte=now)),
-        )
-        .order_by("title")
+        .annotate(**_counts(now))
+        .order_by("title", "course_id")
     )
+
+
+def course_lines(rows) -> list[CourseLine]:
     return [CourseLine(team="", **row) for row in rows]
 
 
-def completion_by_team_and_course(people, *, now=None) -> list[CourseLine]:
+def completion_by_team_and_course(people, *, course_ids, now=None) -> list[CourseLine]:
     now = now or timezone.now()
     rows = (
         _scope(people, now)
+        .filter(course_id__in=course_ids)
         .values(
             "course_id",
             title=F("course__title"),
             team=F("person__employee_profile__department__name"),
         )
-        .annotate(
-            assigned=Count("pk"),
-            completed=Count("pk", filter=Q(completed_at__isnull=False)),
-            overdue=Count("pk", filter=Q(completed_at__isnull=True, due_at__lte=now)),
-        )
+        .annotate(**_counts(now))
         .order_by("team", "title")
     )
     return [CourseLine(**{**row, "team": row["team"] or _("No department")}) for row in rows]
+
+
+def _counts(now) -> dict:
+    return {
+        "assigned": Count("pk"),
+        "completed": Count("pk", filter=Q(completed_at__isnull=False)),
+        "overdue": Count("pk", filter=Q(completed_at__isnull=True, due_at__lte=now)),
+    }
 
 
 def overdue(people, *, now=None):

@@ -151,3 +151,40 @@ def test_managers_find_the_report_from_their_learning_page(sign_in, team):
     )
     html = sign_in(team["outsider"]).get(reverse("employee:learning-dashboard")).content.decode()
     assert link not in html
+
+
+def test_a_large_team_is_assigned_by_e_mail_and_courses_page_in_the_database(
+    sign_in, team, monkeypatch
+):
+    from core.learning.models import Assignment
+    from employee_portal import learning_report_views
+
+    monkeypatch.setattr(learning_report_views, "PEOPLE_LISTED", 1)
+    monkeypatch.setattr(learning_report_views, "COURSES_PER_PAGE", 1)
+    extra = make_course("Negotiation basics", quiz=[], lessons=1)
+    services.assignment_create(
+        person=team["agent"], course=extra, due_at=timezone.now() + timedelta(days=9)
+    )
+    client = sign_in(team["head"])
+    first = client.get(reverse("employee:learning-report"))
+    assert [line.title for line in first.context["by_course"]] == ["Escalations"]
+    assert {line.title for line in first.context["by_team"]} == {"Escalations"}
+    html = first.content.decode()
+    assert "?courses=2" in html
+    assert '<input type="email" name="person"' in html
+    second = client.get(reverse("employee:learning-report"), {"courses": 2, "page": 1})
+    assert [line.title for line in second.context["by_course"]] == ["Negotiation basics"]
+    course = make_course("Safety walk", quiz=[], lessons=1)
+    due = (timezone.localdate() + timedelta(days=14)).isoformat()
+    stranger = client.post(
+        reverse("employee:learning-assign"),
+        {"person": team["outsider"].email, "course": course.pk, "due_on": due},
+    )
+    assert stranger.status_code == 400
+    assert "No one you look after has this address." in stranger.content.decode()
+    done = client.post(
+        reverse("employee:learning-assign"),
+        {"person": team["agent"].email.upper(), "course": course.pk, "due_on": due},
+    )
+    assert done.status_code == 302
+    assert Assignment.objects.get(course=course).person == team["agent"]

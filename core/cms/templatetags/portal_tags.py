@@ -12,3 +12,12 @@ def nav_link(context, url_name: str, label: str, *, section: str = ""):
     view_name = match.view_name if match else ""
     current = view_name == url_name or bool(section and view_name.startswith(section))
     return {"href": reverse(url_name), "label": label, "current": current}
+
+
+@register.simple_tag(takes_context=True)
+def page_query(context, number, param: str = "page") -> str:
+    """The current query string with `param` set to `number`: filters and the other list's
+    page survive paging (a page may hold two paginated lists, each with its own parameter)."""
+    query = context["request"].GET.copy()
+    query[param] = number
+    return f"?{query.urlencode()}"
