@@ -7,6 +7,8 @@ from django.db.models import F
 from core.access.roles import Role
 from core.demo.large import PRESETS
 from core.investors.models import Subscriber
+from core.knowledge import selectors as knowledge
+from core.knowledge.models import KnowledgeArticle
 from core.learning.models import Enrolment
 from core.orgs.models import Organisation
 from core.partners.models import DealRegistration
@@ -32,6 +34,12 @@ def test_small_preset_loads_every_table_at_its_size(world, capsys):
         SMALL.deals
     )
     assert Subscriber.objects.filter(email__endswith="@large.example").count() == SMALL.subscribers
+    generated_articles = KnowledgeArticle.objects.filter(url_path__contains="/generated-")
+    assert generated_articles.count() == SMALL.articles
+    # Searchable like any other, each audience kept, and typos corrected from their words.
+    customer = Person.objects.get(email="p2@large.example")
+    found = knowledge.search(customer, "scaner")
+    assert found.count() and all(a.for_public or a.for_customers for a in found[:20])
     # Everyone holds a role; one in five non-investors also invests as an individual.
     assert RoleAssignment.objects.filter(person__in=generated).count() > SMALL.persons
     assert "tickets" in capsys.readouterr().out

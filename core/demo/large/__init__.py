@@ -18,6 +18,7 @@ class Sizes:
     enrolments: int
     deals: int
     subscribers: int
+    articles: int
 
     def with_overrides(self, **overrides) -> "Sizes":
         known = {f.name for f in fields(self)}
@@ -34,6 +35,7 @@ PRESETS = {
         enrolments=500_000,
         deals=200_000,
         subscribers=100_000,
+        articles=50_000,
     ),
     "small": Sizes(
         persons=600,
@@ -44,6 +46,7 @@ PRESETS = {
         enrolments=1_200,
         deals=400,
         subscribers=300,
+        articles=160,
     ),
 }
 
@@ -57,6 +60,7 @@ LARGE_DATA_STEPS = [
     "core.demo.large.learning.enrolments",
     "core.demo.large.partners.deals",
     "core.demo.large.investors.subscribers",
+    "core.demo.large.knowledge.articles",
 ]
 
 
