@@ -18,7 +18,7 @@ from core.access.roles import Role
 from core.demo.world import DemoWorld
 from core.people.models import RoleAssignment
 from core.tickets import notify
-from core.tickets.demo import demo_file
+from core.tickets.demo.attachments import demo_file
 from core.tickets.lifecycle import Side
 from core.tickets.models import ProductArea, Queue, Ticket
 from core.tickets.services import ticket_create, ticket_reply, ticket_update
