@@ -23,9 +23,10 @@ from core.tickets.lifecycle import Side
 from core.tickets.models import ProductArea, Queue, Ticket
 from core.tickets.services import ticket_create, ticket_reply, ticket_update
 
-from . import demo
+from .deals import seed_deal
+from .programme import PRODUCTS
 
-# Same shape as demo.DEALS: existing customer accounts, so the channel manager approves them.
+# Same shape as deals.DEALS: existing customer accounts, so the channel manager approves them.
 DEALS = [
     (
         "acme-fleet",
@@ -60,10 +61,10 @@ BENGAWAN_SUBJECT = "Receipt printers at Bengawan's new Klaten store print blank 
 
 @transaction.atomic
 def seed(world: DemoWorld) -> None:
-    products = {key: world.objects[f"partners:product:{key}"] for key in demo.PRODUCTS}
+    products = {key: world.objects[f"partners:product:{key}"] for key in PRODUCTS}
     hendra = world.people["channel_manager"]
     for spec in DEALS:
-        demo.seed_deal(world, products, hendra, *spec)
+        seed_deal(world, products, hendra, *spec)
     if not Ticket.objects.filter(subject=ACME_SUBJECT).exists():
         with notify.muted():
             _seed_tickets(world)
