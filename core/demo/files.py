@@ -1,5 +1,8 @@
 """Small but valid files for the demo, made on the spot (no binaries in the repository)."""
 
+import struct
+import zlib
+
 
 def simple_pdf(title: str, lines: list[str]) -> bytes:
     """A one-page PDF with a title and lines of text, in Helvetica."""
@@ -34,3 +37,16 @@ def simple_pdf(title: str, lines: list[str]) -> bytes:
         xref_at,
     )
     return bytes(out)
+
+
+def png_bytes(width: int = 48, height: int = 32, rgb=(11, 110, 121)) -> bytes:
+    """A small, valid PNG of one colour."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    row = b"\x00" + bytes(rgb) * width
+    raw = zlib.compress(row * height)
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", raw) + chunk(b"IEND", b"")

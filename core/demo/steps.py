@@ -14,7 +14,7 @@ DEMO_STEPS = [
     "core.rules.demo.seed",
     "core.knowledge.demo.seed",
     "core.partners.demo.seed",
-    "core.partners.demo_support.seed",
+    "core.partners.demo.support.seed",
 ]
 
 

@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from core.knowledge import selectors
-from core.knowledge.demo import ARTICLES
+from core.knowledge.demo.articles import ARTICLES
 from core.knowledge.models import KnowledgeArticle
 from core.tickets.deflection import suggest
 

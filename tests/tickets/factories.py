@@ -10,9 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from core.access import policies
 from core.access.roles import Duty, Role
 from core.calendars.services import calendar_ensure
-from core.demo.files import simple_pdf
+from core.demo.files import png_bytes, simple_pdf
 from core.people.models import RoleAssignment
-from core.tickets.demo import png_bytes
 from core.tickets.models import Queue, SLAPolicy
 from core.tickets.services import ticket_create
 from core.uploads.validation import validate_upload

@@ -5,8 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 
-from core.demo.files import simple_pdf
-from core.tickets.demo import png_bytes
+from core.demo.files import png_bytes, simple_pdf
 from core.uploads.forms import MultipleFileField
 from core.uploads.kinds import IMAGE_AND_PDF_KINDS
 from core.uploads.validation import UploadPolicy, clean_name, validate_upload

@@ -18,14 +18,15 @@ from core.access.roles import Role
 from core.demo.world import DemoWorld
 from core.people.models import RoleAssignment
 from core.tickets import notify
-from core.tickets.demo import demo_file
+from core.tickets.demo.attachments import demo_file
 from core.tickets.lifecycle import Side
 from core.tickets.models import ProductArea, Queue, Ticket
 from core.tickets.services import ticket_create, ticket_reply, ticket_update
 
-from . import demo
+from .deals import seed_deal
+from .programme import PRODUCTS
 
-# Same shape as demo.DEALS: existing customer accounts, so the channel manager approves them.
+# Same shape as deals.DEALS: existing customer accounts, so the channel manager approves them.
 DEALS = [
     (
         "acme-fleet",
@@ -60,10 +61,10 @@ BENGAWAN_SUBJECT = "Receipt printers at Bengawan's new Klaten store print blank 
 
 @transaction.atomic
 def seed(world: DemoWorld) -> None:
-    products = {key: world.objects[f"partners:product:{key}"] for key in demo.PRODUCTS}
+    products = {key: world.objects[f"partners:product:{key}"] for key in PRODUCTS}
     hendra = world.people["channel_manager"]
     for spec in DEALS:
-        demo.seed_deal(world, products, hendra, *spec)
+        seed_deal(world, products, hendra, *spec)
     if not Ticket.objects.filter(subject=ACME_SUBJECT).exists():
         with notify.muted():
             _seed_tickets(world)
