@@ -13,7 +13,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Exists, F, OuterRef, Prefetch, Q
+from django.db.models import F, Prefetch, Q
 from django.utils import timezone
 
 from core.audit.services import audit_event, audit_record_many
@@ -157,22 +157,36 @@ def due_records(rule: Rule, level, now: datetime):
     return target.model._base_manager.filter(q)
 
 
+def unclaimed_sql(rule: Rule, level_no: int, records, limit: int) -> tuple[str, list]:
+    """SELECT of up to `limit` ids of `records` this rule has not fired for at this level.
+
+    "Not claimed" is a NOT EXISTS probe of the firings' unique index, fenced with OFFSET 0 so
+    that PostgreSQL keeps it a probe per candidate. Unfenced it becomes an anti-join whose
+    plan follows rules_rulefiring's statistics, and those lag behind a burst of claims (or a
+    table never analysed yet): the planner then takes the table for empty and compares every
+    candidate with every firing, 16 s at 40,000 firings instead of 0.2 s."""
+    candidates = records.order_by().values(claimed_id=F("pk"))
+    inner_sql, params = candidates.query.get_compiler(using=records.db).as_sql()
+    quote = connection.ops.quote_name
+    firings = quote(RuleFiring._meta.db_table)
+    sql = (
+        f"SELECT c.claimed_id FROM ({inner_sql}) AS c WHERE NOT EXISTS ("  # noqa: S608 - names from the models, values as parameters
+        f"SELECT 1 FROM {firings} AS f WHERE f.rule_id = %s AND f.object_id = c.claimed_id "
+        f"AND f.level = %s AND f.{quote('trigger')} = %s LIMIT 1 OFFSET 0) LIMIT %s"
+    )
+    return sql, [*params, rule.pk, level_no, Trigger.TIME.value, limit]
+
+
 def claim(rule: Rule, level_no: int, records, now: datetime, limit: int) -> list[int]:
     """INSERT … SELECT … ON CONFLICT DO NOTHING RETURNING: the ids this run claimed, and no
     other run can claim them again (one row per rule, record and level)."""
-    claimed_before = RuleFiring.objects.filter(
-        rule=rule, level=level_no, trigger=Trigger.TIME, object_id=OuterRef("pk")
-    )
-    candidates = records.filter(~Exists(claimed_before)).order_by().values(claimed_id=F("pk"))
-    candidates = candidates[:limit]
-    inner_sql, params = candidates.query.get_compiler(using=records.db).as_sql()
-    table = connection.ops.quote_name(RuleFiring._meta.db_table)
-    trigger = connection.ops.quote_name("trigger")
-    # "WHERE 1 = 1" keeps SQLite from reading ON CONFLICT as part of the SELECT's join.
+    select_sql, params = unclaimed_sql(rule, level_no, records, limit)
+    quote = connection.ops.quote_name
+    # The SELECT's WHERE keeps SQLite from reading ON CONFLICT as part of a join.
     sql = (
-        f"INSERT INTO {table} (rule_id, target_kind, object_id, level, {trigger}, "  # noqa: S608 - names from the models
-        "event, event_id, at, outcome) "
-        f"SELECT %s, %s, c.claimed_id, %s, %s, '', '', %s, '{{}}' FROM ({inner_sql}) AS c "
+        f"INSERT INTO {quote(RuleFiring._meta.db_table)} (rule_id, target_kind, object_id, "  # noqa: S608 - names from the models
+        f"level, {quote('trigger')}, event, event_id, at, outcome) "
+        f"SELECT %s, %s, u.claimed_id, %s, %s, '', '', %s, '{{}}' FROM ({select_sql}) AS u "
         "WHERE 1 = 1 ON CONFLICT DO NOTHING RETURNING object_id"
     )
     with connection.cursor() as cursor:
