@@ -112,7 +112,7 @@ class BatchClock:
 def run(args) -> None:
     from django.conf import settings
     from django.contrib.auth.models import Group
-    from django.db import connection
+    from django.db import connection, transaction
 
     from bench.tickets_at_scale import load_tickets, timed
     from core.access.roles import Role
@@ -197,7 +197,8 @@ def run(args) -> None:
     sql, params = engine.unclaimed_sql(
         rule, 1, engine.due_records(rule, levels[0], now), settings.RULES_SWEEP_BATCH
     )
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL jit = off")  # as claim() runs it
         cursor.execute("EXPLAIN ANALYZE " + sql, params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     print("\nplan, the claim's SELECT with everything claimed:\n" + plan)
