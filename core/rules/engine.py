@@ -2,7 +2,8 @@
 
 Every firing is a RuleFiring row (the claim that makes it happen once) and an audit event.
 Actions run through the target's effects (its own services) inside `rules_running()`, so what
-a rule changes does not fire rules again.
+a rule changes does not fire rules again. The sweep claims records batch by batch and acts on
+each batch at once (actions.py), an event on its one record the same way.
 """
 
 from __future__ import annotations
