@@ -59,7 +59,7 @@ def main() -> None:
 
             broker = redis.Redis.from_url(args.broker)
             print(f"\ntasks sent to the broker: {broker.llen(BENCH_QUEUE):,} (now deleted)")
-            broker.delete(BENCH_QUEUE, f"_kombu.binding.{BENCH_QUEUE}")
+            broker.delete(BENCH_QUEUE, *broker.keys(f"_kombu.binding*.{BENCH_QUEUE}"))
 
 
 class BatchClock:
