@@ -27,7 +27,7 @@ def client_ip(request: HttpRequest | None) -> str | None:
         return None
 
 
-def audit_record(
+def audit_event(
     action: str,
     *,
     actor=None,
@@ -35,10 +35,11 @@ def audit_record(
     changes: dict | None = None,
     request: HttpRequest | None = None,
 ) -> AuditEvent:
+    """The audit event, not yet saved: `audit_record` writes one, `audit_record_many` a batch."""
     if actor is None and request is not None:
         user = getattr(request, "user", None)
         actor = user if user is not None and user.is_authenticated else None
-    return AuditEvent.objects.create(
+    return AuditEvent(
         actor=actor if actor is not None and actor.pk else None,
         actor_label=getattr(actor, "email", "") or "",
         action=action,
@@ -48,3 +49,21 @@ def audit_record(
         ip_address=client_ip(request),
         changes=changes or {},
     )
+
+
+def audit_record(
+    action: str,
+    *,
+    actor=None,
+    target=None,
+    changes: dict | None = None,
+    request: HttpRequest | None = None,
+) -> AuditEvent:
+    event = audit_event(action, actor=actor, target=target, changes=changes, request=request)
+    event.save(force_insert=True)
+    return event
+
+
+def audit_record_many(events: list[AuditEvent]) -> list[AuditEvent]:
+    """Events built with `audit_event`, written in one INSERT (a sweep's batch of firings)."""
+    return AuditEvent.objects.bulk_create(events)

@@ -1,3 +1,4 @@
+from collections.abc import Iterable
 from datetime import timedelta
 
 from django.conf import settings
@@ -8,9 +9,25 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from core.jobs import enqueue_after_commit
+from core.jobs import enqueue_after_commit, enqueue_batches_after_commit
 
 from .models import OutboundEmail
+
+# E-mails per delivery task when many are written at once (see email_queue_many).
+DELIVERY_BATCH = 100
+
+
+def outbound_email(
+    *, to: str, subject: str, text: str, html: str = "", key: str | None = None
+) -> OutboundEmail:
+    """An outbox row, not yet saved (`email_queue` writes one, `email_queue_many` a batch)."""
+    return OutboundEmail(
+        to=to,
+        subject=" ".join(subject.split())[:255],
+        body_text=text,
+        body_html=html,
+        idempotency_key=key,
+    )
 
 
 def email_queue(
@@ -22,15 +39,10 @@ def email_queue(
     """
     from .tasks import deliver_outbound_email
 
+    email = outbound_email(to=to, subject=subject, text=text, html=html, key=key)
     try:
         with transaction.atomic():
-            email = OutboundEmail.objects.create(
-                to=to,
-                subject=" ".join(subject.split())[:255],
-                body_text=text,
-                body_html=html,
-                idempotency_key=key,
-            )
+            email.save(force_insert=True)
     except IntegrityError:
         if key and OutboundEmail.objects.filter(idempotency_key=key).exists():
             return None
@@ -39,10 +51,37 @@ def email_queue(
     return email
 
 
-def email_queue_templated(
-    *, to: str, template: str, context: dict, language: str | None = None, key: str | None = None
-) -> OutboundEmail | None:
-    """Render emails/<template>_subject.txt, .txt and (optional) .html in the reader's language."""
+def email_queue_many(emails: Iterable[OutboundEmail]) -> list[OutboundEmail]:
+    """Write many e-mails (built with `outbound_email`) to the outbox in one INSERT, skipping
+    those whose key was queued before (one SELECT); they are delivered after commit, one task
+    per DELIVERY_BATCH e-mails. Returns the rows written.
+
+    Callers own their keys (e.g. one per rule firing and recipient), so no other transaction
+    writes the same key meanwhile; if one did, the unique key refuses the batch rather than
+    send twice."""
+    from .tasks import deliver_outbound_emails
+
+    keyed: dict[str, OutboundEmail] = {}
+    unkeyed: list[OutboundEmail] = []
+    for email in emails:
+        if email.idempotency_key:
+            keyed.setdefault(email.idempotency_key, email)
+        else:
+            unkeyed.append(email)
+    if keyed:
+        queued_before = OutboundEmail.objects.filter(idempotency_key__in=list(keyed))
+        for key in queued_before.values_list("idempotency_key", flat=True):
+            del keyed[key]
+    written = OutboundEmail.objects.bulk_create([*keyed.values(), *unkeyed])
+    enqueue_batches_after_commit(
+        deliver_outbound_emails, [email.pk for email in written], size=DELIVERY_BATCH
+    )
+    return written
+
+
+def render_templated(template: str, context: dict, language: str | None = None) -> dict:
+    """emails/<template>_subject.txt, .txt and (optional) .html rendered in the reader's
+    language, as the subject, text and html arguments of `outbound_email`."""
     context = {"site_name": settings.SITE_NAME, "site_url": settings.SITE_URL, **context}
     with translation.override(language or settings.LANGUAGE_CODE):
         subject = render_to_string(f"emails/{template}_subject.txt", context)
@@ -51,7 +90,14 @@ def email_queue_templated(
             html = render_to_string(f"emails/{template}.html", context)
         except TemplateDoesNotExist:  # an HTML part is optional
             html = ""
-    return email_queue(to=to, subject=subject, text=text, html=html, key=key)
+    return {"subject": subject, "text": text, "html": html}
+
+
+def email_queue_templated(
+    *, to: str, template: str, context: dict, language: str | None = None, key: str | None = None
+) -> OutboundEmail | None:
+    """Render emails/<template>_subject.txt, .txt and (optional) .html in the reader's language."""
+    return email_queue(to=to, key=key, **render_templated(template, context, language))
 
 
 def email_deliver(email_id: int) -> bool:

@@ -30,6 +30,21 @@ def deliver_outbound_email(self, email_id: int) -> bool:
         raise self.retry(exc=error, countdown=countdown) from error
 
 
+@shared_task(acks_late=True)
+def deliver_outbound_emails(email_ids: list[int]) -> int:
+    """Deliver e-mails written together (a sweep's notifications), each once, as
+    deliver_outbound_email does. One that fails stays pending with its attempt noted; the
+    periodic resend hands it to deliver_outbound_email, which retries it with back-off."""
+    sent = 0
+    for email_id in email_ids:
+        try:
+            sent += email_deliver(email_id)
+        except (smtplib.SMTPException, OSError) as error:
+            email_record_failure(email_id, repr(error), retry_in=timedelta(seconds=30))
+            logger.warning("Outbound e-mail %s failed (%r); it will be retried.", email_id, error)
+    return sent
+
+
 @shared_task
 def resend_stalled_outbound_emails() -> int:
     """Picks up e-mails whose delivery message was lost (broker down at commit, worker gone):

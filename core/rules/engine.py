@@ -2,30 +2,28 @@
 
 Every firing is a RuleFiring row (the claim that makes it happen once) and an audit event.
 Actions run through the target's effects (its own services) inside `rules_running()`, so what
-a rule changes does not fire rules again.
+a rule changes does not fire rules again. The sweep claims records batch by batch and acts on
+each batch at once (actions.py), an event on its one record the same way.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from collections import defaultdict
 from datetime import datetime
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Exists, F, OuterRef, Prefetch, Q
+from django.db.models import F, Prefetch, Q
 from django.utils import timezone
 
-from core.audit.services import audit_record
-from core.notifications.services import email_queue_templated
+from core.audit.services import audit_event, audit_record_many
 
-from .assignment import choose_assignee
+from .actions import CHANGE_RECORDS, Batch, Firing, run_action
 from .conditions import Context, rule_q
 from .events import rules_running
-from .models import Action, ActionKind, Rule, RuleFiring, Tag, Trigger
+from .models import Action, Rule, RuleFiring, Trigger
 from .targets import registry
-from .webhooks import queue_delivery
 
 logger = logging.getLogger(__name__)
 
@@ -56,108 +54,44 @@ def schedule_of(rule):
 # --- firing -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Firing:
-    rule: Rule
-    row: RuleFiring
-    event: str
-
-    @property
-    def key(self) -> str:
-        return f"rule-firing:{self.row.pk}"
-
-
-def render_reply(body: str, record) -> str:
-    person = getattr(record, "requester", None)
-    values = {
-        "reference": getattr(record, "reference", "") or "",
-        "subject": getattr(record, "subject", "") or "",
-        "name": person.get_short_name() if person is not None else "",
-    }
-    for name, value in values.items():
-        for placeholder in (f"{{{{ {name} }}}}", f"{{{{{name}}}}}"):
-            body = body.replace(placeholder, str(value))
-    return body
-
-
-def run_action(action: Action, record, target, firing: Firing) -> str:
-    kind = action.kind
-    if kind == ActionKind.ASSIGN:
-        person = choose_assignee(action, record, target)
-        if person is None:
-            return "assign: nobody available"
-        target.assign(record, person)
-        return f"assigned to {person.email}"
-    if kind == ActionKind.SET_FIELD:
-        target.set_field(record, action.field, action.value)
-        return f"set {action.field} to {action.value}"
-    if kind == ActionKind.ADD_TAG:
-        Tag.objects.get_or_create(target_kind=target.kind, object_id=record.pk, name=action.value)
-        return f"tagged {action.value}"
-    if kind == ActionKind.REPLY:
-        target.reply(record, render_reply(action.template.body, record))
-        return f"replied with {action.template.name}"
-    if kind == ActionKind.NOTIFY:
-        people = [action.person] if action.person_id else []
-        if action.team_id:
-            people += list(action.team.user_set.filter(is_active=True).order_by("pk"))
-        context = {"rule": firing.rule, "level": firing.row.level, **target.notify_context(record)}
-        sent = 0
-        for person in {p.pk: p for p in people}.values():
-            email = email_queue_templated(
-                to=person.email,
-                template="rules_notify",
-                context={**context, "person": person},
-                language=getattr(person, "language", None),
-                key=f"{firing.key}:action:{action.pk}:to:{person.pk}",
-            )
-            sent += email is not None
-        return f"notified {sent}"
-    if kind == ActionKind.WEBHOOK:
-        queue_delivery(
-            rule=firing.rule,
-            action=action,
-            target=target,
-            record=record,
-            key=f"{firing.key}:action:{action.pk}",
-            event=firing.event,
-        )
-        return "webhook queued"
-    raise ValueError(f"unknown action {kind}")  # pragma: no cover
-
-
-def act(rule: Rule, record, target, row: RuleFiring, event: str) -> list[str]:
-    """Run the rule's actions for this level (and those of every level), each in a savepoint:
-    an action the target refuses is written down and the others still run."""
-    firing = Firing(rule, row, event)
-    outcomes = []
+def act(batch: Batch) -> None:
+    """Run the rule's actions for the batch's level (and those of every level) on all its
+    records, then write each firing's outcome and its audit event, in a fixed number of
+    queries for batched actions (see actions.py). A batch is one rule at one level."""
+    level = batch.firings[0].row.level
+    outcomes: dict[int, list[str]] = {firing.record.pk: [] for firing in batch.firings}
+    actions = [action for action in batch.rule.actions.all() if action.level in (0, level)]
     with rules_running():
-        for action in rule.actions.all():
-            if action.level not in (0, row.level):
-                continue
-            try:
-                with transaction.atomic():
-                    outcomes.append(run_action(action, record, target, firing))
-            except (ValidationError, ValueError, LookupError) as error:
-                message = "; ".join(getattr(error, "messages", [str(error)]))
-                outcomes.append(f"{action.kind} refused: {message}"[:300])
-            if hasattr(record, "refresh_from_db"):
-                record.refresh_from_db()
-    row.outcome = {"actions": outcomes}
-    row.save(update_fields=["outcome"])
-    audit_record(
-        "rule.fired",
-        target=record,
-        changes={
-            "rule": rule.name,
-            "rule_id": rule.pk,
-            "trigger": row.trigger,
-            "event": event,
-            "level": row.level,
-            "actions": outcomes,
-        },
+        for position, action in enumerate(actions, start=1):
+            for pk, outcome in run_action(action, batch).items():
+                outcomes[pk].append(outcome)
+            if action.kind in CHANGE_RECORDS and position < len(actions):
+                ids = [firing.record.pk for firing in batch.firings]
+                batch = batch.with_records(batch.target.records().in_bulk(ids))
+    rows_by_outcome: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for firing in batch.firings:
+        firing.row.outcome = {"actions": outcomes[firing.record.pk]}
+        rows_by_outcome[tuple(outcomes[firing.record.pk])].append(firing.row.pk)
+    # Alike records have alike outcomes: usually one UPDATE for the whole batch.
+    for outcome, row_ids in rows_by_outcome.items():
+        RuleFiring.objects.filter(pk__in=row_ids).update(outcome={"actions": list(outcome)})
+    audit_record_many(
+        [
+            audit_event(
+                "rule.fired",
+                target=firing.record,
+                changes={
+                    "rule": batch.rule.name,
+                    "rule_id": batch.rule.pk,
+                    "trigger": firing.row.trigger,
+                    "event": batch.event,
+                    "level": firing.row.level,
+                    "actions": outcomes[firing.record.pk],
+                },
+            )
+            for firing in batch.firings
+        ]
     )
-    return outcomes
 
 
 # --- events -----------------------------------------------------------------------------------
@@ -200,7 +134,7 @@ def evaluate_event(
                     )
             except IntegrityError:  # this event fired this rule before (a retried task)
                 continue
-            act(rule, record, target, row, event)
+            act(Batch(rule, target, event, [Firing(record, row)]))
         fired.append(rule.name)
         if rule.stop_later_rules:
             break
@@ -224,34 +158,69 @@ def due_records(rule: Rule, level, now: datetime):
     return target.model._base_manager.filter(q)
 
 
+def unclaimed_sql(rule: Rule, level_no: int, records, limit: int) -> tuple[str, list]:
+    """SELECT of up to `limit` ids of `records` this rule has not fired for at this level.
+
+    "Not claimed" is a NOT EXISTS probe of the firings' unique index, fenced with OFFSET 0 so
+    that PostgreSQL keeps it a probe per candidate. Unfenced it becomes an anti-join whose
+    plan follows rules_rulefiring's statistics, and those lag behind a burst of claims (or a
+    table never analysed yet): the planner then takes the table for empty and compares every
+    candidate with every firing, 16 s at 40,000 firings instead of 0.2 s."""
+    candidates = records.order_by().values(claimed_id=F("pk"))
+    inner_sql, params = candidates.query.get_compiler(using=records.db).as_sql()
+    quote = connection.ops.quote_name
+    firings = quote(RuleFiring._meta.db_table)
+    sql = (
+        f"SELECT c.claimed_id FROM ({inner_sql}) AS c WHERE NOT EXISTS ("  # noqa: S608 - names from the models, values as parameters
+        f"SELECT 1 FROM {firings} AS f WHERE f.rule_id = %s AND f.object_id = c.claimed_id "
+        f"AND f.level = %s AND f.{quote('trigger')} = %s LIMIT 1 OFFSET 0) LIMIT %s"
+    )
+    return sql, [*params, rule.pk, level_no, Trigger.TIME.value, limit]
+
+
 def claim(rule: Rule, level_no: int, records, now: datetime, limit: int) -> list[int]:
     """INSERT … SELECT … ON CONFLICT DO NOTHING RETURNING: the ids this run claimed, and no
     other run can claim them again (one row per rule, record and level)."""
-    claimed_before = RuleFiring.objects.filter(
-        rule=rule, level=level_no, trigger=Trigger.TIME, object_id=OuterRef("pk")
-    )
-    candidates = records.filter(~Exists(claimed_before)).order_by().values(claimed_id=F("pk"))
-    candidates = candidates[:limit]
-    inner_sql, params = candidates.query.get_compiler(using=records.db).as_sql()
-    table = connection.ops.quote_name(RuleFiring._meta.db_table)
-    trigger = connection.ops.quote_name("trigger")
-    # "WHERE 1 = 1" keeps SQLite from reading ON CONFLICT as part of the SELECT's join.
+    select_sql, params = unclaimed_sql(rule, level_no, records, limit)
+    quote = connection.ops.quote_name
+    # The SELECT's WHERE keeps SQLite from reading ON CONFLICT as part of a join.
     sql = (
-        f"INSERT INTO {table} (rule_id, target_kind, object_id, level, {trigger}, "  # noqa: S608 - names from the models
-        "event, event_id, at, outcome) "
-        f"SELECT %s, %s, c.claimed_id, %s, %s, '', '', %s, '{{}}' FROM ({inner_sql}) AS c "
+        f"INSERT INTO {quote(RuleFiring._meta.db_table)} (rule_id, target_kind, object_id, "  # noqa: S608 - names from the models
+        f"level, {quote('trigger')}, event, event_id, at, outcome) "
+        f"SELECT %s, %s, u.claimed_id, %s, %s, '', '', %s, '{{}}' FROM ({select_sql}) AS u "
         "WHERE 1 = 1 ON CONFLICT DO NOTHING RETURNING object_id"
     )
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # The probe per candidate makes the estimated cost large, and past
+            # jit_optimize_above_cost PostgreSQL spends ~0.5 s compiling a claim that then
+            # runs in ~0.1 s. For the rest of this batch's transaction only.
+            cursor.execute("SET LOCAL jit = off")
         at = connection.ops.adapt_datetimefield_value(now)
         cursor.execute(sql, [rule.pk, rule.target_kind, level_no, Trigger.TIME.value, at, *params])
         return [row[0] for row in cursor.fetchall()]
 
 
+def claimed_batch(rule: Rule, level_no: int, ids: list[int], target, event: str) -> Batch:
+    """The firings a claim just wrote, with their records (two queries for the whole batch)."""
+    rows = {
+        row.object_id: row
+        for row in RuleFiring.objects.filter(
+            rule=rule, level=level_no, trigger=Trigger.TIME, object_id__in=ids
+        )
+    }
+    records = target.records().filter(pk__in=ids).order_by("pk")
+    return Batch(rule, target, event, [Firing(record, rows[record.pk]) for record in records])
+
+
 def sweep(now: datetime | None = None, *, limit: int | None = None) -> dict[str, int]:
-    """Every active time-based rule, every level: claim what is due, act on what was claimed."""
+    """Every active time-based rule, every level: claim what is due and act on it, batch by
+    batch (RULES_SWEEP_BATCH records, one transaction each: a crash half-way loses nothing and
+    repeats nothing), up to `limit` records per rule and level in one run (by default
+    RULES_SWEEP_MAX_BATCHES batches; the next run carries on)."""
     now = now or timezone.now()
-    limit = limit or settings.RULES_SWEEP_BATCH
+    batch_size = settings.RULES_SWEEP_BATCH
+    limit = limit or batch_size * settings.RULES_SWEEP_MAX_BATCHES
     counts: dict[str, int] = {}
     for kind in {
         rule.target_kind for rule in Rule.objects.filter(trigger=Trigger.TIME, is_active=True)
@@ -260,24 +229,20 @@ def sweep(now: datetime | None = None, *, limit: int | None = None) -> dict[str,
         if target is None:
             continue
         for rule in rules_for(kind, Trigger.TIME):
-            levels = list(rule.levels.all()) or [None]
-            for level in levels:
+            for level in list(rule.levels.all()) or [None]:
                 level_no = level.level if level is not None else 0
-                with transaction.atomic():
-                    ids = claim(rule, level_no, due_records(rule, level, now), now, limit)
-                    rows = {
-                        row.object_id: row
-                        for row in RuleFiring.objects.filter(
-                            rule=rule, level=level_no, trigger=Trigger.TIME, object_id__in=ids
-                        )
-                    }
-                    for record in target.records().filter(pk__in=ids).order_by("pk"):
-                        act(
-                            rule,
-                            record,
-                            target,
-                            rows[record.pk],
-                            f"level {level_no}" if level else "time",
-                        )
-                counts[f"{rule.pk}:{level_no}"] = len(ids)
+                event = f"level {level_no}" if level else "time"
+                due = due_records(rule, level, now)
+                claimed = 0
+                while claimed < limit:
+                    size = min(batch_size, limit - claimed)
+                    with transaction.atomic():
+                        ids = claim(rule, level_no, due, now, size)
+                        batch = claimed_batch(rule, level_no, ids, target, event) if ids else None
+                        if batch is not None and batch.firings:
+                            act(batch)
+                    claimed += len(ids)
+                    if len(ids) < size:
+                        break
+                counts[f"{rule.pk}:{level_no}"] = claimed
     return counts

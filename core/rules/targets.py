@@ -9,7 +9,9 @@ A *target* describes one kind of record (a ticket, a deal registration, a lead):
 - `events`: the events its services emit (e.g. "created", "changed", "resolved");
 - `clock_field`: the datetime escalation levels count business hours from;
 - the *effects* actions need (`assign`, `set_field`, `reply`, `notify_context`, `payload`,
-  `team_of`) as plain callables, so each area keeps its own writes in its own services.
+  `team_of`) as plain callables, so each area keeps its own writes in its own services;
+  optionally `set_field_many`, the same write for a batch of records (the timer sweep acts on
+  hundreds at once: notifications, tags, webhooks and the audit are batched by the engine).
 
 Another area registers its target from its AppConfig.ready(), e.g. in core/partners/apps.py:
 
@@ -76,6 +78,9 @@ class Target:
     # Effects (None: actions needing them are refused for this target when the rule is saved).
     assign: Callable | None = None  # (record, person) -> None
     set_field: Callable | None = None  # (record, field_name, value) -> None
+    # The same for a sweep's whole batch in a fixed number of queries; without it the engine
+    # calls set_field once per record.
+    set_field_many: Callable | None = None  # (records, field_name, value) -> None
     reply: Callable | None = None  # (record, text) -> None
     team_of: Callable | None = None  # (record) -> queryset of Groups working it
     notify_context: Callable = field(default=lambda record: {"title": str(record), "path": ""})

@@ -25,16 +25,20 @@ def _assign(ticket, person) -> None:
     ticket_update(ticket=ticket, by=None, assignee=person)
 
 
-def _set_field(ticket, name: str, value: str) -> None:
+def _set_field_many(tickets, name: str, value: str) -> None:
     from core.tickets.models import Queue
-    from core.tickets.services import ticket_update
+    from core.tickets.services import ticket_update_many
 
     if name == "priority":
-        ticket_update(ticket=ticket, by=None, priority=value)
+        ticket_update_many(tickets=tickets, by=None, priority=value)
     elif name == "queue":
-        ticket_update(ticket=ticket, by=None, queue=Queue.objects.get(slug=value))
+        ticket_update_many(tickets=tickets, by=None, queue=Queue.objects.get(slug=value))
     else:  # pragma: no cover - the form offers settable fields only
         raise ValueError(f"tickets cannot set {name}")
+
+
+def _set_field(ticket, name: str, value: str) -> None:
+    _set_field_many([ticket], name, value)
 
 
 def _reply(ticket, text: str) -> None:
@@ -145,6 +149,7 @@ def register_ticket_target() -> Target:
             clock_field="created_at",
             assign=_assign,
             set_field=_set_field,
+            set_field_many=_set_field_many,
             reply=_reply,
             team_of=_team_of,
             notify_context=_notify_context,

@@ -35,6 +35,9 @@ from django.utils.translation import gettext as _
 from .models import WebhookDelivery
 
 SIGNATURE_HEADER = "X-Samudra-Signature"
+# Deliveries per task when a sweep writes many: few enough that a slow receiver (up to
+# RULES_WEBHOOK_TIMEOUT each) holds a worker minutes, not hours.
+DELIVERY_BATCH = 20
 
 
 class UnsafeURL(ValueError):
@@ -87,33 +90,41 @@ def check_url(url: str) -> None:
             )
 
 
-def queue_delivery(*, rule, action, target, record, key: str, event: str) -> WebhookDelivery | None:
-    """Write the delivery row; its task is sent after commit. The key makes a repeat a no-op."""
-    from core.jobs import enqueue_after_commit
+def queue_deliveries(*, rule, action, target, keyed_records, event: str) -> set[str]:
+    """Write the delivery rows of many records (`keyed_records`: (idempotency key, record)
+    pairs) in one INSERT; their tasks are sent after commit, one per DELIVERY_BATCH. A key
+    seen before is a no-op. Returns the keys written."""
+    from core.jobs import enqueue_batches_after_commit
 
-    from .tasks import deliver_webhook
+    from .tasks import deliver_webhooks
 
-    payload = {
-        "rule": rule.name,
-        "event": event,
-        "target": target.kind,
-        "record": target.payload(record),
-        "delivery": key,
-    }
-    delivery, created = WebhookDelivery.objects.get_or_create(
-        idempotency_key=key,
-        defaults={
-            "rule": rule,
-            "action": action,
-            "target_kind": target.kind,
-            "object_id": record.pk,
-            "url": action.url,
-            "payload": payload,
-        },
+    wanted = dict(keyed_records)
+    for key in WebhookDelivery.objects.filter(idempotency_key__in=list(wanted)).values_list(
+        "idempotency_key", flat=True
+    ):
+        del wanted[key]
+    written = WebhookDelivery.objects.bulk_create(
+        WebhookDelivery(
+            idempotency_key=key,
+            rule=rule,
+            action=action,
+            target_kind=target.kind,
+            object_id=record.pk,
+            url=action.url,
+            payload={
+                "rule": rule.name,
+                "event": event,
+                "target": target.kind,
+                "record": target.payload(record),
+                "delivery": key,
+            },
+        )
+        for key, record in wanted.items()
     )
-    if created:
-        enqueue_after_commit(deliver_webhook, delivery.pk)
-    return delivery if created else None
+    enqueue_batches_after_commit(
+        deliver_webhooks, [delivery.pk for delivery in written], size=DELIVERY_BATCH
+    )
+    return {delivery.idempotency_key for delivery in written}
 
 
 class DeliveryFailed(Exception):

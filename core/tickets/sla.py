@@ -24,13 +24,25 @@ SWEEP_BATCH = 1000
 SWEEP_MAX_BATCHES = 50
 
 
-def policy_for(ticket: Ticket) -> SLAPolicy | None:
-    return (
-        SLAPolicy.objects.select_related("calendar")
-        .prefetch_related("calendar__periods", "calendar__holidays")
-        .filter(queue_id=ticket.queue_id, priority=ticket.priority)
-        .first()
+def _policies():
+    return SLAPolicy.objects.select_related("calendar").prefetch_related(
+        "calendar__periods", "calendar__holidays"
     )
+
+
+def policy_for(ticket: Ticket) -> SLAPolicy | None:
+    return _policies().filter(queue_id=ticket.queue_id, priority=ticket.priority).first()
+
+
+def policies_for(tickets) -> dict[tuple[int, str], SLAPolicy]:
+    """The policies of many tickets by (queue id, priority), in three queries whatever their
+    number (a batch's `refresh_targets`)."""
+    queue_ids = {ticket.queue_id for ticket in tickets}
+    priorities = {ticket.priority for ticket in tickets}
+    if not queue_ids:
+        return {}
+    found = _policies().filter(queue_id__in=queue_ids, priority__in=priorities)
+    return {(policy.queue_id, policy.priority): policy for policy in found}
 
 
 def add_hours(policy: SLAPolicy, start: datetime, hours: Decimal) -> datetime:
@@ -60,7 +72,11 @@ def next_due(ticket: Ticket) -> datetime | None:
 def refresh_targets(ticket: Ticket, policy: SLAPolicy | None = None) -> None:
     """(Re)compute the targets a ticket has not met yet (after opening, a priority or queue
     change, or a pause). Met targets keep the due time they had. Does not save."""
-    policy = policy if policy is not None else policy_for(ticket)
+    apply_targets(ticket, policy if policy is not None else policy_for(ticket))
+
+
+def apply_targets(ticket: Ticket, policy: SLAPolicy | None) -> None:
+    """`refresh_targets` with the policy already looked up (None: the ticket has none)."""
     if policy is None:
         if ticket.first_responded_at is None:
             ticket.first_response_due_at = None

@@ -251,7 +251,10 @@ TICKETS_REOPEN_WINDOW_DAYS = env.int("TICKETS_REOPEN_WINDOW_DAYS", default=14)
 TICKETS_AUTO_CLOSE_DAYS = env.int("TICKETS_AUTO_CLOSE_DAYS", default=7)  # resolved → closed
 
 # --- Business rules (core/rules) ----------------------------------------------------------------
-RULES_SWEEP_BATCH = env.int("RULES_SWEEP_BATCH", default=500)  # records per rule and level a run
+# The timer sweep claims and acts on this many records per transaction, and at most
+# RULES_SWEEP_MAX_BATCHES such batches per rule and level in one run (the next run carries on).
+RULES_SWEEP_BATCH = env.int("RULES_SWEEP_BATCH", default=1000)
+RULES_SWEEP_MAX_BATCHES = env.int("RULES_SWEEP_MAX_BATCHES", default=50)
 RULES_BUSINESS_HOURS_WINDOW_DAYS = env.int("RULES_BUSINESS_HOURS_WINDOW_DAYS", default=31)
 RULES_WEBHOOK_TIMEOUT = env.float("RULES_WEBHOOK_TIMEOUT", default=10.0)  # seconds per attempt
 RULES_WEBHOOK_MAX_ATTEMPTS = env.int("RULES_WEBHOOK_MAX_ATTEMPTS", default=8)

@@ -7,12 +7,23 @@ from unittest import mock
 import pytest
 from celery.exceptions import Retry
 from django.core import mail
-from django.db import transaction
+from django.core.mail import EmailMultiAlternatives
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from core.notifications.models import OutboundEmail
-from core.notifications.services import email_queue, email_queue_templated
-from core.notifications.tasks import deliver_outbound_email, resend_stalled_outbound_emails
+from core.notifications.services import (
+    email_queue,
+    email_queue_many,
+    email_queue_templated,
+    outbound_email,
+)
+from core.notifications.tasks import (
+    deliver_outbound_email,
+    deliver_outbound_emails,
+    resend_stalled_outbound_emails,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -112,3 +123,50 @@ def test_templated_e_mail_is_written_in_the_readers_language():
     )
     assert "ready" in email.subject
     assert "/start/" in email.body_text
+
+
+def test_many_e_mails_are_written_in_one_insert_and_sent_after_commit(
+    django_capture_on_commit_callbacks,
+):
+    email_queue(to="old@x.example", subject="Sent before", text="x", key="batch:1")
+    batch = [
+        outbound_email(to=f"p{n}@x.example", subject=f"Hello  {n}\n", text="Body", key=f"batch:{n}")
+        for n in range(1, 6)
+    ]
+    batch.append(outbound_email(to="p5@x.example", subject="Twice", text="x", key="batch:5"))
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        with CaptureQueriesContext(connection) as queries:
+            written = email_queue_many(batch)
+    assert len(queries) == 2  # which keys were queued before; one INSERT
+    assert [email.idempotency_key for email in written] == [f"batch:{n}" for n in range(2, 6)]
+    assert len(callbacks) == 1  # one delivery task for the batch, after commit
+    assert sorted(m.to[0] for m in mail.outbox) == [f"p{n}@x.example" for n in range(2, 6)]
+    assert OutboundEmail.objects.get(idempotency_key="batch:2").subject == "Hello 2"
+
+
+def test_a_batch_delivery_sends_the_rest_when_one_fails_and_keeps_that_one_for_retry(
+    django_capture_on_commit_callbacks,
+):
+    emails = email_queue_many(
+        [outbound_email(to=f"p{n}@x.example", subject="Hi", text="x") for n in range(3)]
+    )
+    real_send = EmailMultiAlternatives.send
+
+    def send(message, *args, **kwargs):
+        if message.to == ["p1@x.example"]:
+            raise smtplib.SMTPServerDisconnected
+        return real_send(message, *args, **kwargs)
+
+    with mock.patch.object(EmailMultiAlternatives, "send", send):
+        assert deliver_outbound_emails.delay([e.pk for e in emails]).get() == 2
+    assert sorted(m.to[0] for m in mail.outbox) == ["p0@x.example", "p2@x.example"]
+    failed = OutboundEmail.objects.get(to="p1@x.example")
+    assert (failed.status, failed.attempts) == (OutboundEmail.Status.PENDING, 1)
+    assert "SMTPServerDisconnected" in failed.last_error
+    OutboundEmail.objects.filter(pk=failed.pk).update(
+        next_attempt_at=timezone.now() - timedelta(minutes=5)
+    )
+    with django_capture_on_commit_callbacks(execute=True):  # to the retrying task
+        assert resend_stalled_outbound_emails.delay().get() == 1
+    failed.refresh_from_db()
+    assert failed.status == OutboundEmail.Status.SENT

@@ -158,6 +158,35 @@ def test_an_unreachable_receiver_is_logged_not_raised(resolve):
     assert delivery.status == "gave_up" and delivery.last_error
 
 
+def test_a_sweep_posts_each_escalated_ticket_once_and_one_failure_holds_up_no_other(
+    django_capture_on_commit_callbacks,
+):
+    from core.rules.engine import sweep
+
+    from .test_sweep import FRIDAY, gold_tickets
+
+    desk = support_desk()
+    with Receiver(statuses=[500]) as receiver:
+        rule(
+            "Escalations to the pager",
+            trigger="time",
+            calendar=desk.calendar,
+            conditions=[("priority", "equals", "high"), ("value_tier", "equals", "gold")],
+            levels=[(1, 20)],
+            actions=[{"kind": "webhook", "level": 1, "url": receiver.url, "secret": SECRET}],
+        )
+        tickets = gold_tickets(3)
+        with django_capture_on_commit_callbacks(execute=True):
+            assert sum(sweep(FRIDAY).values()) == 3
+    assert len(receiver.requests) == 3
+    posted = [json.loads(body)["record"]["reference"] for _headers, body in receiver.requests]
+    assert sorted(posted) == sorted(t.reference for t in tickets)
+    assert all(verify(SECRET, h[SIGNATURE_HEADER], body) for h, body in receiver.requests)
+    statuses = sorted(WebhookDelivery.objects.values_list("status", flat=True))
+    assert statuses == ["delivered", "delivered", "failed"]  # the failed one waits for its retry
+    assert {d.payload["event"] for d in WebhookDelivery.objects.all()} == {"level 1"}
+
+
 def test_the_signature_covers_time_and_body():
     body = b'{"a":1}'
     header = signature(SECRET, 1_700_000_000, body)

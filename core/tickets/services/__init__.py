@@ -1,5 +1,6 @@
 """Every change to a ticket goes through these functions (keyword-only, atomic, audited)."""
 
+from .batch import ticket_update_many
 from .opening import ticket_create
 from .thread import ticket_reply
 from .workflow import (
@@ -22,4 +23,5 @@ __all__ = [
     "ticket_reply",
     "ticket_share",
     "ticket_update",
+    "ticket_update_many",
 ]

@@ -39,6 +39,31 @@ def _source_text(value: object) -> str:
         return str(value or "")[:255]
 
 
+def history_event(
+    ticket: Ticket,
+    kind: str,
+    *,
+    actor=None,
+    old: object = "",
+    new: object = "",
+    public: bool,
+    at: datetime,
+    message: TicketMessage | None = None,
+) -> TicketEvent:
+    """A history row, not yet saved (`record` writes one, `record_many` a batch)."""
+    return TicketEvent(
+        ticket=ticket,
+        kind=kind,
+        actor=actor,
+        actor_label=getattr(actor, "email", "") or "",
+        old_value=_source_text(old),
+        new_value=_source_text(new),
+        is_public=public,
+        at=at,
+        message=message,
+    )
+
+
 def record(
     ticket: Ticket,
     kind: str,
@@ -50,21 +75,23 @@ def record(
     at: datetime,
     message: TicketMessage | None = None,
 ) -> TicketEvent:
-    event = TicketEvent.objects.create(
-        ticket=ticket,
-        kind=kind,
-        actor=actor,
-        actor_label=getattr(actor, "email", "") or "",
-        old_value=_source_text(old),
-        new_value=_source_text(new),
-        is_public=public,
-        at=at,
-        message=message,
+    event = history_event(
+        ticket, kind, actor=actor, old=old, new=new, public=public, at=at, message=message
     )
+    event.save(force_insert=True)
     if public:
-        event.ticket = ticket
         notify_event(event)
     return event
+
+
+def record_many(events: list[TicketEvent]) -> list[TicketEvent]:
+    """History rows built with `history_event`, in one INSERT; public ones are e-mailed about
+    as `record` does (the kinds a batch writes, priority and queue, e-mail nobody)."""
+    written = TicketEvent.objects.bulk_create(events)
+    for event in written:
+        if event.is_public:
+            notify_event(event)
+    return written
 
 
 def store_attachments(
