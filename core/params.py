@@ -2,7 +2,7 @@
 
 What arrives there is whatever a URL carries, not what a form cleaned: PostgreSQL refuses text
 holding NUL bytes, and a search box has no business with a 10 kB string. Views read free text
-and choices through these helpers so a crafted link gets the ordinary page, never a 500.
+and numbers through these helpers so a crafted link gets the ordinary page, never a 500.
 """
 
 SEARCH_MAX_LENGTH = 100
@@ -12,11 +12,6 @@ LARGEST_KEY = 2**63 - 1
 
 def search_text(request, name: str = "q", *, max_length: int = SEARCH_MAX_LENGTH) -> str:
     return request.GET.get(name, "").replace("\x00", "").strip()[:max_length]
-
-
-def choice(request, name: str, allowed, default: str = "") -> str:
-    value = request.GET.get(name, default)
-    return value if value in allowed else default
 
 
 def whole_number(text: str) -> int | None:
