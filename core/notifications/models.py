@@ -8,6 +8,9 @@ class OutboundEmail(models.Model):
 
     A worker delivers it after commit; a sweep re-sends what a lost message or a broker
     outage left behind. The idempotency key makes queueing the same e-mail twice a no-op.
+
+    A row written with a `template` has no subject or body yet: the worker renders them from
+    the stored context in the reader's language as it delivers (see `templated_email`).
     """
 
     class Status(models.TextChoices):
@@ -16,9 +19,12 @@ class OutboundEmail(models.Model):
         FAILED = "failed", _("Failed")
 
     to = models.EmailField(_("to"))
-    subject = models.CharField(_("subject"), max_length=255)
-    body_text = models.TextField(_("text"))
+    subject = models.CharField(_("subject"), max_length=255, blank=True)
+    body_text = models.TextField(_("text"), blank=True)
     body_html = models.TextField(_("HTML"), blank=True)
+    template = models.CharField(_("template"), max_length=100, blank=True)
+    context = models.JSONField(_("template context"), default=dict, blank=True)
+    language = models.CharField(_("language"), max_length=10, blank=True)
     idempotency_key = models.CharField(max_length=200, unique=True, null=True, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)

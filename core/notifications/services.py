@@ -22,12 +22,26 @@ def outbound_email(
 ) -> OutboundEmail:
     """An outbox row, not yet saved (`email_queue` writes one, `email_queue_many` a batch)."""
     return OutboundEmail(
-        to=to,
-        subject=" ".join(subject.split())[:255],
-        body_text=text,
-        body_html=html,
-        idempotency_key=key,
+        to=to, subject=one_line(subject), body_text=text, body_html=html, idempotency_key=key
     )
+
+
+def templated_email(
+    *, to: str, template: str, context: dict, language: str | None = None, key: str | None = None
+) -> OutboundEmail:
+    """An outbox row, not yet saved, that the delivery worker renders (`render_templated`)
+    from `context`, which must be JSON: plain strings and numbers, never model instances.
+
+    For e-mails written by the thousand (the rules sweep): rendering costs more than writing
+    the row, so it is done by the workers, off the sweep's clock. The context is taken when
+    the row is written, so the e-mail still says what was true then."""
+    return OutboundEmail(
+        to=to, template=template, context=context, language=language or "", idempotency_key=key
+    )
+
+
+def one_line(subject: str) -> str:
+    return " ".join(subject.split())[:255]
 
 
 def email_queue(
@@ -52,9 +66,9 @@ def email_queue(
 
 
 def email_queue_many(emails: Iterable[OutboundEmail]) -> list[OutboundEmail]:
-    """Write many e-mails (built with `outbound_email`) to the outbox in one INSERT, skipping
-    those whose key was queued before (one SELECT); they are delivered after commit, one task
-    per DELIVERY_BATCH e-mails. Returns the rows written.
+    """Write many e-mails (built with `outbound_email` or `templated_email`) to the outbox in
+    one INSERT, skipping those whose key was queued before (one SELECT); they are delivered
+    after commit, one task per DELIVERY_BATCH e-mails. Returns the rows written.
 
     Callers own their keys (e.g. one per rule firing and recipient), so no other transaction
     writes the same key meanwhile; if one did, the unique key refuses the batch rather than
@@ -111,6 +125,10 @@ def email_deliver(email_id: int) -> bool:
         )
         if email is None:
             return False
+        if email.template:
+            rendered = render_templated(email.template, email.context, email.language or None)
+            email.subject = one_line(rendered["subject"])
+            email.body_text, email.body_html = rendered["text"], rendered["html"]
         message = EmailMultiAlternatives(email.subject, email.body_text, to=[email.to])
         if email.body_html:
             message.attach_alternative(email.body_html, "text/html")
@@ -118,7 +136,9 @@ def email_deliver(email_id: int) -> bool:
         email.status = OutboundEmail.Status.SENT
         email.sent_at = timezone.now()
         email.attempts += 1
-        email.save(update_fields=["status", "sent_at", "attempts"])
+        email.save(
+            update_fields=["subject", "body_text", "body_html", "status", "sent_at", "attempts"]
+        )
     return True
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import transaction
 
-from core.notifications.services import email_queue_many, outbound_email, render_templated
+from core.notifications.services import email_queue_many, templated_email
 
 from .assignment import choose_assignee
 from .models import Action, ActionKind, Rule, RuleFiring, Tag
@@ -77,8 +77,8 @@ def render_reply(body: str, record) -> str:
 
 
 def _notify(action: Action, batch: Batch) -> dict[int, str]:
-    """One e-mail per record and recipient (the person, everyone in the group), rendered in
-    the recipient's language, all written to the outbox in one INSERT."""
+    """One e-mail per record and recipient (the person, everyone in the group), all written
+    to the outbox in one INSERT; the delivery workers render each in its reader's language."""
     people = [action.person] if action.person_id else []
     if action.team_id:
         people += list(action.team.user_set.filter(is_active=True).order_by("pk"))
@@ -86,7 +86,8 @@ def _notify(action: Action, batch: Batch) -> dict[int, str]:
     emails, keys_of = [], {}
     for firing in batch.firings:
         context = {
-            "rule": batch.rule,
+            "rule": batch.rule.name,
+            "rule_description": batch.rule.description,
             "level": firing.row.level,
             **batch.target.notify_context(firing.record),
         }
@@ -94,10 +95,15 @@ def _notify(action: Action, batch: Batch) -> dict[int, str]:
         for person in people:
             key = f"{firing.key}:action:{action.pk}:to:{person.pk}"
             keys_of[firing.record.pk].append(key)
-            rendered = render_templated(
-                "rules_notify", {**context, "person": person}, getattr(person, "language", None)
+            emails.append(
+                templated_email(
+                    to=person.email,
+                    template="rules_notify",
+                    context={**context, "name": person.get_short_name()},
+                    language=getattr(person, "language", None),
+                    key=key,
+                )
             )
-            emails.append(outbound_email(to=person.email, key=key, **rendered))
     queued = {email.idempotency_key for email in email_queue_many(emails)}
     return {pk: f"notified {sum(key in queued for key in keys)}" for pk, keys in keys_of.items()}
 

@@ -18,6 +18,7 @@ from core.notifications.services import (
     email_queue_many,
     email_queue_templated,
     outbound_email,
+    templated_email,
 )
 from core.notifications.tasks import (
     deliver_outbound_email,
@@ -170,3 +171,35 @@ def test_a_batch_delivery_sends_the_rest_when_one_fails_and_keeps_that_one_for_r
         assert resend_stalled_outbound_emails.delay().get() == 1
     failed.refresh_from_db()
     assert failed.status == OutboundEmail.Status.SENT
+
+
+def test_a_templated_row_is_rendered_by_the_worker_in_the_readers_language_when_it_is_sent(
+    django_capture_on_commit_callbacks,
+):
+    context = {"rule": "Gold tickets", "rule_description": "", "level": 2, "name": "Wayan"}
+    rows = [
+        templated_email(
+            to=f"{language}@x.example",
+            template="rules_notify",
+            context={**context, "title": "TCK-000042 Printer offline", "path": "/t/42/"},
+            language=language,
+            key=f"rendered-later:{language}",
+        )
+        for language in ("en", "id")
+    ]
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        written = email_queue_many(rows)
+    assert [(row.subject, row.body_text) for row in written] == [("", ""), ("", "")]
+    for callback in callbacks:
+        callback()
+    sent = {message.to[0]: message for message in mail.outbox}
+    assert (
+        sent["en@x.example"].subject
+        == "Escalation level 2: TCK-000042 Printer offline (Gold tickets)"
+    )
+    assert sent["id@x.example"].subject.startswith("Tingkat eskalasi 2: TCK-000042")
+    assert "Hello Wayan," in sent["en@x.example"].body
+    # The outbox keeps what was sent, for staff reading the log.
+    stored = OutboundEmail.objects.get(to="id@x.example")
+    assert (stored.status, stored.subject) == ("sent", sent["id@x.example"].subject)
+    assert "/t/42/" in stored.body_text

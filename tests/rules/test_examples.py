@@ -10,6 +10,7 @@ from django.core import mail
 from core.access.roles import Role
 from core.audit.models import AuditEvent
 from core.notifications.models import OutboundEmail
+from core.notifications.services import email_deliver
 from core.orgs.models import ValueTier
 from core.rules.engine import sweep
 from core.rules.models import ReplyTemplate, RuleFiring, Tag
@@ -26,7 +27,11 @@ pytestmark = pytest.mark.django_db
 
 
 def emails_to(person) -> list[OutboundEmail]:
-    return list(OutboundEmail.objects.filter(to=person.email).order_by("pk"))
+    """What `person` was sent, each e-mail delivered (so rendered) as the worker would."""
+    emails = OutboundEmail.objects.filter(to=person.email).order_by("pk")
+    for email_id in emails.values_list("pk", flat=True):
+        email_deliver(email_id)
+    return list(emails.all())
 
 
 @pytest.fixture

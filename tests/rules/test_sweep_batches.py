@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from core.access.roles import Role
 from core.audit.models import AuditEvent
 from core.notifications.models import OutboundEmail
+from core.notifications.services import email_deliver
 from core.rules.engine import sweep
 from core.rules.models import RuleFiring, Tag, WebhookDelivery
 from core.tickets.models import Queue, Ticket
@@ -66,7 +67,8 @@ def test_acting_on_many_tickets_costs_the_queries_of_acting_on_few(escalation):
         return len(captured)
 
     queries(1)  # warms the content-type cache, as a running worker has it
-    assert queries(3) == queries(40)
+    # 30, not more: SQLite splits an INSERT past 999 parameters (60 e-mails of 14 columns).
+    assert queries(3) == queries(30)
 
 
 def test_every_ticket_of_a_batch_gets_its_own_history_audit_mail_tag_and_delivery(escalation):
@@ -95,7 +97,8 @@ def test_every_ticket_of_a_batch_gets_its_own_history_audit_mail_tag_and_deliver
         assert AuditEvent.objects.for_object(ticket).filter(action="ticket.updated").count() == 2
         mails = OutboundEmail.objects.filter(idempotency_key__startswith=f"{RULE_MAIL}{firing.pk}:")
         assert {m.to for m in mails} == recipients and mails.count() == 3
-        assert all(ticket.reference in m.subject for m in mails)
+        assert all(email_deliver(m.pk) for m in mails)  # the worker renders as it sends
+        assert all(ticket.reference in m.subject for m in mails.all())
         assert Tag.objects.filter(object_id=ticket.pk, name="escalated").exists()
         delivery = WebhookDelivery.objects.get(object_id=ticket.pk)
         # The webhook comes after the field changes and sends what they made of the ticket.
