@@ -86,6 +86,7 @@ def sessions_and_query_counts(env: dict, pages) -> tuple[dict[str, str], dict[st
     import django
 
     django.setup()
+    from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.cached_db import SessionStore
     from django.db import connection
@@ -99,7 +100,7 @@ def sessions_and_query_counts(env: dict, pages) -> tuple[dict[str, str], dict[st
         person = Person.objects.get(email=email)
         session = SessionStore()
         session[SESSION_KEY] = str(person.pk)
-        session[BACKEND_SESSION_KEY] = "allauth.account.auth_backends.AuthenticationBackend"
+        session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
         session[HASH_SESSION_KEY] = person.get_session_auth_hash()
         session.create()
         cookies[email] = session.session_key

@@ -31,22 +31,49 @@ def _through(field: str):
     return model._meta.get_field(field).remote_field.through
 
 
-def article_visibility(person) -> Q:
-    """The audience part of visibility (the caller adds `live`)."""
-    audience = Q(for_public=True)
-    if person is None or not person.is_authenticated or not person.is_active:
-        return audience
-    organisations = _through("organisations")
-    tiers = _through("partner_tiers")
+def _held(person) -> dict[Role, tuple[set[int], set[int]]]:
+    """Each role the person holds now, with the organisations and (partners) the firms'
+    tiers they hold it at: all that decides which articles they read."""
     held: dict[Role, tuple[set[int], set[int]]] = defaultdict(lambda: (set(), set()))
+    if person is None or not person.is_authenticated or not person.is_active:
+        return held
     for assignment in policies.current_assignments(person):
         org_ids, tier_ids = held[Role(assignment.role)]
         if assignment.organisation_id:
             org_ids.add(assignment.organisation_id)
             if assignment.role == Role.PARTNER and assignment.organisation.partner_tier_id:
                 tier_ids.add(assignment.organisation.partner_tier_id)
+    return held
+
+
+def narrowing_ids() -> tuple[set[int], set[int]]:
+    """The organisations and the partner tiers some article's audience is narrowed to."""
+    return (
+        set(_through("organisations").objects.values_list("organisation_id", flat=True)),
+        set(_through("partner_tiers").objects.values_list("partnertier_id", flat=True)),
+    )
+
+
+def audience_key(person, narrowing: tuple[set[int], set[int]]) -> str:
+    """Equal for two people when `article_visibility` lets them read the same articles:
+    what may be shared between them in a cache of the knowledge base's reads. Given
+    `narrowing_ids()`, organisations and tiers no article names are left out, so every
+    customer of such organisations shares one key."""
+    named_orgs, named_tiers = narrowing
+    return ";".join(
+        f"{role}:{sorted(orgs & named_orgs)}:{sorted(tiers & named_tiers)}"
+        for role, (orgs, tiers) in sorted(_held(person).items())
+    )
+
+
+def article_visibility(person) -> Q:
+    """The audience part of visibility (the caller adds `live`)."""
+    audience = Q(for_public=True)
+    held = _held(person)
     if not held:
         return audience
+    organisations = _through("organisations")
+    tiers = _through("partner_tiers")
     not_narrowed = ~Exists(organisations.objects.filter(knowledgearticle=OuterRef("pk"))) & ~Exists(
         tiers.objects.filter(knowledgearticle=OuterRef("pk"))
     )

@@ -11,13 +11,14 @@ class KnowledgeConfig(AppConfig):
     verbose_name = _("Knowledge base")
 
     def ready(self) -> None:
-        from django.db.models.signals import post_migrate
-        from wagtail.signals import page_published
+        from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+        from wagtail.signals import page_published, post_page_move
 
         from core.tickets.answers import register_answer_page_model
         from core.tickets.deflection import register_suggestion_provider
 
-        from .models import KnowledgeArticle
+        from .cached_reads import knowledge_changed
+        from .models import KnowledgeArticle, KnowledgeCategoryPage, KnowledgeIndexPage
         from .selectors import article_suggestions
         from .structure import bootstrap_after_migrate
         from .vocabulary import learn_on_publish
@@ -30,3 +31,13 @@ class KnowledgeConfig(AppConfig):
         post_migrate.connect(
             bootstrap_after_migrate, sender=self, dispatch_uid="knowledge.bootstrap"
         )
+        for model in (KnowledgeArticle, KnowledgeCategoryPage, KnowledgeIndexPage):
+            for signal in (post_save, post_delete, post_page_move):
+                signal.connect(
+                    knowledge_changed, sender=model, dispatch_uid=f"knowledge.changed.{model}"
+                )
+        for relation in ("organisations", "partner_tiers"):
+            through = getattr(KnowledgeArticle, relation).through
+            m2m_changed.connect(
+                knowledge_changed, sender=through, dispatch_uid=f"knowledge.changed.{relation}"
+            )

@@ -14,7 +14,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from core.tickets.deflection import Suggestion
 
-from . import vocabulary
+from . import cached_reads, vocabulary
 from .models import ArticleFeedback, KnowledgeArticle, KnowledgeCategoryPage, RelatedArticle
 
 PER_PAGE = 10
@@ -200,10 +200,10 @@ def _normalised(query: str) -> str:
     return " ".join(re.findall(r"\w+", (query or "").lower())[:20])[:200]
 
 
-def _ranked(person, query: str, *, category=None, tag: str = ""):
+def _ranked(person, query: str, *, category=None, tag: str = "", ids_only: bool = False):
     """(results, the query they answer). When nothing matches: the query with its misspelt
     words corrected from the knowledge base's vocabulary, then word starts ("priorities"
-    finds "priority")."""
+    finds "priority"). `ids_only` reads no column but the id."""
     query = _normalised(query)
     articles = _filtered(person, category=category, tag=tag)
     if not query:
@@ -211,6 +211,8 @@ def _ranked(person, query: str, *, category=None, tag: str = ""):
     # The audience stays inside the search query, as a subquery the search backend's filter
     # check accepts (it reads only plain field lookups).
     articles = KnowledgeArticle.objects.filter(pk__in=articles.values("pk"))
+    if ids_only:
+        articles = articles.only("pk")
     results = articles.search(query, operator="or")
     if results.count():
         return results, query
@@ -223,9 +225,46 @@ def _ranked(person, query: str, *, category=None, tag: str = ""):
     return articles.autocomplete(stems or query, operator="or"), query
 
 
+# The first pages of a search are kept in the cache (see cached_reads): its best ids, and
+# how many articles match in all. Pages past them are ranked in the database again.
+KEPT_IDS = 20 * PER_PAGE
+
+
+class _Ranking:
+    """Ranked results as Paginator reads them (a count, then one slice): the slice comes from
+    the cached best ids while it lies within them."""
+
+    def __init__(self, person, query: str, *, category, tag: str):
+        self.person, self.category, self.tag = person, category, tag
+
+        def first_ids() -> dict:
+            results, answered = _ranked(person, query, category=category, tag=tag, ids_only=True)
+            ids = [article.pk for article in results[:KEPT_IDS]]
+            count = len(ids) if len(ids) < KEPT_IDS else results.count()
+            return {"ids": ids, "count": count, "answered": answered}
+
+        parts = (_normalised(query), getattr(category, "pk", None), tag)
+        self.first = cached_reads.remembered(person, "search", parts, first_ids)
+        self.answered = self.first["answered"]
+
+    def count(self) -> int:
+        return self.first["count"]
+
+    def __getitem__(self, bounds: slice) -> list:
+        kept = self.first["ids"]
+        if bounds.stop <= len(kept):
+            ids = kept[bounds]
+            # Read through the audience filter again: the cache decides the order only.
+            found = articles_for(self.person).in_bulk(ids)
+            return [found[pk] for pk in ids if pk in found]
+        results, _ = _ranked(self.person, self.answered, category=self.category, tag=self.tag)
+        return list(results[bounds])
+
+
 def search_page(person, query: str, *, category=None, tag: str = "", page_number=None):
     """A page of hits; `page.corrected_query` names the words searched instead, if any."""
-    results, answered = _ranked(person, query, category=category, tag=tag)
+    results = _Ranking(person, query, category=category, tag=tag)
+    answered = results.answered
     page = Paginator(results, PER_PAGE).get_page(page_number)
     page.corrected_query = answered if answered != _normalised(query) else ""
     pattern = _pattern(_terms(answered))
@@ -249,14 +288,19 @@ def article_suggestions(person, text: str, limit: int) -> list[Suggestion]:
 
 
 def search_filters(person, index):
-    categories = list(KnowledgeCategoryPage.objects.child_of(index).live().order_by("title"))
+    """The categories, and the tags of the articles the person may read (kept in the cache:
+    finding them walks every such article)."""
     from taggit.models import Tag
 
-    tags = list(
-        Tag.objects.filter(
-            knowledge_articletag_items__content_object__in=articles_for(person).values("pk")
+    categories = list(KnowledgeCategoryPage.objects.child_of(index).live().order_by("title"))
+
+    def readable_tags() -> list:
+        return list(
+            Tag.objects.filter(
+                knowledge_articletag_items__content_object__in=articles_for(person).values("pk")
+            )
+            .distinct()
+            .order_by("name")
         )
-        .distinct()
-        .order_by("name")
-    )
-    return categories, tags
+
+    return categories, cached_reads.remembered(person, "tags", (), readable_tags)
