@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from core.people.models import Person, RoleAssignment
 
-from . import policies
+from . import partners, policies
 from .roles import Role
 
 
@@ -142,6 +142,18 @@ def decides_as_requester(ticket, role: Role) -> bool:
     portal's tickets. A ticket of another portal is there only because its contact was
     invited (portal_visibility): they read and reply, the partner who asked decides."""
     return ticket.portal == role
+
+
+def may_invite_contact(person, ticket) -> bool:
+    """Names another of the end customer's contacts on a ticket asked on their behalf: the
+    rule that lets a person open such a ticket (partners.may_open_ticket_for), as a contact
+    of the firm that asked. Callers look the ticket up through the scoped queryset first, so
+    a ticket the person may not see answers 404 before this is asked."""
+    if ticket.on_behalf_of_id is None or ticket.organisation_id is None:
+        return False
+    return partners.may_open_ticket_for(
+        person, firm=ticket.organisation, customer=ticket.on_behalf_of
+    )
 
 
 def contacts_with_access(ticket):

@@ -159,6 +159,17 @@ class ReplyForm(forms.Form):
         return cleaned
 
 
+class InviteContactForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Customer contact's e-mail"),
+        help_text=_(
+            "We invite them to follow the ticket and reply in the customer portal (they "
+            "need an account with access for their organisation; internal notes stay "
+            "hidden)."
+        ),
+    )
+
+
 class RatingForm(forms.Form):
     rating = forms.TypedChoiceField(
         label=_("How well did we solve it?"),

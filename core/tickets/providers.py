@@ -3,8 +3,13 @@
 Every ticket a person raised, or an organisation's people raised, is counted; the rows and
 timeline entries show only tickets in queues the viewing employee works, with a link to the
 agent workspace, so a glance at the 360 page never reveals a ticket's subject (an HR or IT
-helpdesk matter, say) to colleagues outside its queue."""
+helpdesk matter, say) to colleagues outside its queue.
 
+A person's tickets include those a partner asked on behalf of an end customer and invited
+the person to, by one of their verified addresses (the address the invitation reaches, as in
+core/access/tickets.py); those rows say the person was invited rather than asked."""
+
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -13,20 +18,26 @@ from core import customer360
 from core.access.tickets import agent_side_visibility
 
 from .lifecycle import ACTIVE
-from .models import Ticket
+from .models import Ticket, TicketInvitation
 
+INVITED = gettext_lazy("Invited as the customer's contact")
 TONES = {"new": "warning", "open": "warning", "pending": "", "on_hold": "", "resolved": "success"}
 
 
-def _rows(tickets, limit, viewer):
+def _rows(tickets, limit, viewer, *, invited=lambda ticket: False):
     total = tickets.count()
     visible = tickets.filter(agent_side_visibility(viewer)).select_related("queue")
     rows = [
         customer360.Row(
             title=f"{t.reference} {t.subject}",
             detail=" · ".join(
-                part
-                for part in (t.get_portal_display(), t.queue.name, t.get_priority_display())
+                str(part)
+                for part in (
+                    INVITED if invited(t) else "",
+                    t.get_portal_display(),
+                    t.queue.name,
+                    t.get_priority_display(),
+                )
                 if part
             ),
             url=reverse("employee:work-ticket", args=[t.reference]),
@@ -39,8 +50,22 @@ def _rows(tickets, limit, viewer):
     return rows, total
 
 
+def _asked_or_invited(person):
+    """The tickets `person` asked or was invited to (one filter, subqueries inside)."""
+    from allauth.account.models import EmailAddress
+
+    verified = EmailAddress.objects.filter(user_id=person.pk, verified=True).values("email")
+    invited = TicketInvitation.objects.filter(email__in=verified).values("ticket_id")
+    return Ticket.objects.filter(Q(requester=person) | Q(pk__in=invited))
+
+
 def _person_tickets(person, limit, viewer):
-    return _rows(Ticket.objects.filter(requester=person), limit, viewer)
+    return _rows(
+        _asked_or_invited(person),
+        limit,
+        viewer,
+        invited=lambda ticket: ticket.requester_id != person.pk,
+    )
 
 
 def _organisation_tickets(organisation, limit, viewer):

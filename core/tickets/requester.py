@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import timezone
@@ -31,18 +32,21 @@ from core.access.guards import portal_required
 from core.access.roles import PORTALS, Role
 from core.pagination import CappedPaginator
 from core.params import search_text
+from core.people.models.person import normalise_email
 
 from . import answers, deflection, lifecycle, selectors
-from .forms import RatingForm, ReplyForm, TicketForm
+from .forms import InviteContactForm, RatingForm, ReplyForm, TicketForm
 from .lifecycle import Side, Status
 from .models import Queue, Ticket
 from .services import ticket_change_status, ticket_create, ticket_rate, ticket_reply
+from .services.invitations import ticket_invite_contact
 
 PAGE_SIZE = 20
 INVITED = gettext_lazy(
     "We e-mailed %(email)s: they can follow the ticket and reply in the customer portal once "
     "their account has access for the customer."
 )
+ALREADY_INVITED = gettext_lazy("%(email)s is already invited to this ticket.")
 NOT_YOURS = gettext_lazy("The partner who asked closes, reopens and rates this ticket.")
 STATUS_FILTERS = [("active", gettext_lazy("Active")), *Status.choices, ("all", gettext_lazy("All"))]
 
@@ -112,6 +116,8 @@ class RequesterScreens:
     def names(self) -> dict[str, str]:
         views = ("tickets", "ticket-new", "ticket-suggestions", "ticket-detail")
         views += ("ticket-reply", "ticket-status", "ticket-rate", "ticket-file")
+        if self.on_behalf:
+            views += ("ticket-invite",)
         return {view.replace("-", "_"): self.name(view) for view in views}
 
     def context(self, **extra) -> dict:
@@ -237,9 +243,12 @@ class RequesterScreens:
         now = timezone.now()
         decides = ticket_access.decides_as_requester(ticket, self.role)
         invitations = list(ticket.invitations.all()) if ticket.on_behalf_of_id else []
+        may_invite = self.on_behalf and ticket_access.may_invite_contact(request.user, ticket)
         return self.context(
             ticket=ticket,
             invitations=invitations,
+            may_invite=may_invite,
+            invite_form=(forms.get("invite_form") or InviteContactForm()) if may_invite else None,
             contact_emails=[invitation.email for invitation in invitations],
             invited_view=not decides,
             answer=answers.readable_answer(ticket, request.user),
@@ -334,6 +343,28 @@ class RequesterScreens:
         context = self.detail_context(request, ticket, rating_form=form)
         return render(request, "tickets/requester/detail.html", context, status=400)
 
+    def ticket_invite(self, request, reference: str):
+        """The partner's side names another contact of the end customer (partners only). A
+        ticket the person may not see, or may not invite on, answers 404."""
+        ticket = self.get_ticket(request, reference)
+        if not ticket_access.may_invite_contact(request.user, ticket):
+            raise Http404
+        form = InviteContactForm(request.POST)
+        if form.is_valid():
+            email = normalise_email(form.cleaned_data["email"])
+            if ticket.invitations.filter(email=email).exists():
+                messages.info(request, str(ALREADY_INVITED) % {"email": email})
+                return redirect(self.name("ticket-detail"), ticket.reference)
+            try:
+                invitation = ticket_invite_contact(ticket=ticket, email=email, by=request.user)
+            except ValidationError as error:
+                form.add_error("email", error)
+            else:
+                messages.success(request, str(INVITED) % {"email": invitation.email})
+                return redirect(self.name("ticket-detail"), ticket.reference)
+        context = self.detail_context(request, ticket, invite_form=form)
+        return render(request, "tickets/requester/detail.html", context, status=400)
+
     def ticket_file(self, request, reference: str, file_id: int):
         """A public attachment of a ticket the person may see; internal files do not exist."""
         from core.uploads.responses import private_file_response
@@ -360,6 +391,11 @@ class RequesterScreens:
             path("<str:reference>/reply/", post(self.ticket_reply), name="ticket-reply"),
             path("<str:reference>/status/", post(self.ticket_status), name="ticket-status"),
             path("<str:reference>/rating/", post(self.ticket_rate), name="ticket-rate"),
+            *(
+                [path("<str:reference>/invite/", post(self.ticket_invite), name="ticket-invite")]
+                if self.on_behalf
+                else []
+            ),
             path(
                 "<str:reference>/files/<int:file_id>/",
                 get(self.ticket_file),

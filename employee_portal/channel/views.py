@@ -14,6 +14,7 @@ from core.access.guards import duty_required
 from core.access.roles import Duty
 from core.params import search_text
 from core.partners import selectors
+from core.partners.closing import deal_close_from_form
 from core.partners.forms import CloseDealForm
 from core.partners.lifecycle import DealStatus, Side, TransitionNotAllowed
 from core.partners.models import ClaimProof, DealRegistration, FundRequest, PartnerApplication
@@ -163,23 +164,13 @@ def deal_close(request, pk: int):
     reason), e.g. when the partner did not; the partner is e-mailed."""
     deal = _get_deal(request, pk)
     form = CloseDealForm(request.POST)
-    if form.is_valid():
-        try:
-            deal_services.deal_close(
-                deal=deal,
-                by=request.user,
-                side=Side.CHANNEL,
-                won=form.cleaned_data["outcome"] == "won",
-                reason=form.cleaned_data["reason"],
-            )
-        except TransitionNotAllowed as error:
-            if deal.status != DealStatus.APPROVED:  # decided meanwhile: nothing to correct
-                messages.error(request, error.message)
-                return redirect("employee:channel-deal", deal.pk)
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("Outcome recorded; the partner is e-mailed."))
-            return redirect("employee:channel-deal", deal.pk)
+    if deal_close_from_form(form, deal=deal, by=request.user, side=Side.CHANNEL) is not None:
+        messages.success(request, _("Outcome recorded; the partner is e-mailed."))
+        return redirect("employee:channel-deal", deal.pk)
+    if form.non_field_errors() and deal.status != DealStatus.APPROVED:
+        # Decided meanwhile: nothing to correct on the form.
+        messages.error(request, " ".join(form.non_field_errors()))
+        return redirect("employee:channel-deal", deal.pk)
     return _render_deal(request, deal, close_form=form, status=400)
 
 

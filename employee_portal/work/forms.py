@@ -15,7 +15,8 @@ class AgentReplyForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
     )
     internal = forms.BooleanField(
-        label=_("Internal note (never shown to the requester)"), required=False
+        label=_("Internal note (staff only: never shown to the requester or an invited contact)"),
+        required=False,
     )
     then_status = forms.ChoiceField(label=_("Then set the status to"), required=False)
 

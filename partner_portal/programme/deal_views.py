@@ -13,6 +13,7 @@ from core.access.guards import portal_required
 from core.access.roles import Role
 from core.params import search_text
 from core.partners import selectors
+from core.partners.closing import deal_close_from_form
 from core.partners.forms import CloseDealForm
 from core.partners.lifecycle import EDITABLE, DealStatus, Side, TransitionNotAllowed
 from core.partners.models import DealRegistration
@@ -152,19 +153,10 @@ def deal_submit(request, pk: int):
 def deal_close(request, pk: int):
     deal = get_deal(request, pk)
     form = CloseDealForm(request.POST)
-    if form.is_valid():
-        try:
-            services.deal_close(
-                deal=deal,
-                by=request.user,
-                side=Side.PARTNER,
-                won=form.cleaned_data["outcome"] == "won",
-                reason=form.cleaned_data["reason"],
-            )
-        except TransitionNotAllowed as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("Thank you: the outcome is recorded."))
+    if deal_close_from_form(form, deal=deal, by=request.user, side=Side.PARTNER) is not None:
+        messages.success(request, _("Thank you: the outcome is recorded."))
+    elif form.non_field_errors():
+        messages.error(request, " ".join(form.non_field_errors()))
     else:
         messages.error(request, _("Choose won or lost."))
     return redirect("partner:deal", deal.pk)

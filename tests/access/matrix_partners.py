@@ -36,6 +36,7 @@ partner:team-remove                  rizky             login deny  deny  deny  4
 partner:ticket-detail                behalf            login deny  deny  deny  ok    404   deny  deny  deny  deny  deny  deny  404   deny
 partner:ticket-detail                behalf-pending    login deny  deny  deny  ok    404   deny  deny  deny  deny  deny  deny  404   deny
 partner:ticket-file                  behalf-internal   login deny  deny  deny  404   404   deny  deny  deny  deny  deny  deny  404   deny
+partner:ticket-invite                behalf            login deny  deny  deny  405   405   deny  deny  deny  deny  deny  deny  405   deny
 customer:ticket-detail               behalf            login 404   404   ok    deny  deny  deny  deny  deny  deny  deny  deny  404   deny
 customer:ticket-detail               behalf-pending    login 404   404   404   deny  deny  deny  deny  deny  deny  deny  deny  404   deny
 customer:ticket-file                 behalf-internal   login 404   404   404   deny  deny  deny  deny  deny  deny  deny  deny  404   deny
@@ -89,6 +90,7 @@ SAMPLES = {
     ("partner:ticket-detail", "behalf-pending"): _ticket(
         "partner:ticket-detail", "tickets:behalf-pending"
     ),
+    ("partner:ticket-invite", "behalf"): _ticket("partner:ticket-invite", "tickets:behalf"),
     ("customer:ticket-detail", "behalf"): _ticket("customer:ticket-detail", "tickets:behalf"),
     ("customer:ticket-detail", "behalf-pending"): _ticket(
         "customer:ticket-detail", "tickets:behalf-pending"

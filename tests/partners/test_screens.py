@@ -220,3 +220,29 @@ def test_a_channel_manager_records_an_approved_deals_outcome_and_the_partner_hea
     assert "cannot go from Lost to Won" in again.content.decode()
     client.force_login(agus)
     assert client.post(close, {"outcome": "won"}).status_code == 404
+
+
+def test_a_partner_records_its_approved_deals_outcome(client):
+    nusantara = firm("Nusantara Test")
+    agus = partner_at(nusantara)
+    deal = make_deal(nusantara, agus, submit=True, value=Decimal("99999"))
+    deal = deal_services.deal_decide(deal=deal, by=channel_manager(), decision=DealStatus.APPROVED)
+    close = reverse("partner:deal-close", args=[deal.pk])
+    page = reverse("partner:deal", args=[deal.pk])
+    client.force_login(agus)
+
+    refused = client.post(close, {"reason": "x"}, follow=True)
+    assert refused.redirect_chain == [(page, 302)]
+    assert "Choose won or lost." in refused.content.decode()
+
+    done = client.post(close, {"outcome": "won"}, follow=True)
+    assert "Thank you: the outcome is recorded." in done.content.decode()
+    deal.refresh_from_db()
+    assert deal.status == DealStatus.WON
+    assert deal.events.filter(action="won", actor=agus).exists()
+
+    again = client.post(close, {"outcome": "lost", "reason": "Changed our mind."}, follow=True)
+    assert again.redirect_chain == [(page, 302)]
+    assert "cannot go from Won to Lost" in again.content.decode()
+    deal.refresh_from_db()
+    assert deal.status == DealStatus.WON

@@ -1,11 +1,13 @@
 """Tickets on customer 360: counted for every employee, listed for those who work the queue."""
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from core.access.roles import Role
+from core.tickets.models import TicketInvitation
 from tests.factories import person_with
 from tests.tickets.factories import customer, open_ticket, support_desk
 
@@ -52,10 +54,39 @@ def test_an_organisations_tickets_appear_on_its_page(sign_in):
     assert section.total == 1 and len(section.rows) == 1
 
 
+def _invite(ticket, email):
+    return TicketInvitation.objects.create(ticket=ticket, email=email, invited_by=ticket.requester)
+
+
+def test_a_ticket_the_person_was_invited_to_is_listed_and_marked(sign_in):
+    desk = support_desk()
+    emily, someone = customer(), customer()
+    asked = open_ticket(emily, subject="Her own question")
+    invited = open_ticket(someone, subject="Trackers at the depot")
+    _invite(invited, emily.email)
+    _invite(asked, emily.email)  # asked and invited: one row, marked as asked
+    unverified = open_ticket(someone, subject="Named by an unverified address")
+    EmailAddress.objects.create(user=emily, email="emily@elsewhere.example", verified=False)
+    _invite(unverified, "emily@elsewhere.example")
+    url = reverse("employee:customer360-person", args=[emily.pk])
+    section = _sections(sign_in(desk.agent), url)["tickets"]
+    assert section.total == 2
+    rows = {row.title: row for row in section.rows}
+    assert set(rows) == {
+        f"{asked.reference} Her own question",
+        f"{invited.reference} Trackers at the depot",
+    }
+    assert rows[f"{invited.reference} Trackers at the depot"].detail.startswith(
+        "Invited as the customer's contact"
+    )
+    assert "Invited" not in rows[f"{asked.reference} Her own question"].detail
+
+
 def test_360_with_tickets_costs_the_same_queries_however_many(sign_in):
     desk = support_desk()
     siti = customer()
     open_ticket(siti)
+    _invite(open_ticket(customer()), siti.email)
     client = sign_in(desk.agent)
     url = reverse("employee:customer360-person", args=[siti.pk])
 
@@ -68,4 +99,5 @@ def test_360_with_tickets_costs_the_same_queries_however_many(sign_in):
     before = count()
     for n in range(15):
         open_ticket(siti, subject=f"Another problem {n}")
+        _invite(open_ticket(customer(), subject=f"Invited {n}"), siti.email)
     assert count() == before

@@ -15,7 +15,7 @@ from core.people.models import Person
 
 from .. import sla
 from ..models import Priority, Queue, Ticket, TicketEvent
-from .common import history_event, now_or, record_many, rules_event
+from .common import history_event, now_or, record_many, rules_event, stage_priority_and_queue
 
 SLA_FIELDS = ["first_response_due_at", "resolution_due_at", "sla_due_at"]
 
@@ -51,39 +51,17 @@ def ticket_update_many(
     events: list[TicketEvent] = []
     changed: list[tuple[Ticket, list[str], dict]] = []
     for ticket in rows:
-        fields: list[str] = []
-        changes: dict[str, tuple[str, str]] = {}
-        if priority is not None and priority != ticket.priority:
-            events.append(
-                history_event(
-                    ticket,
-                    TicketEvent.Kind.PRIORITY,
-                    actor=by,
-                    old=Priority(ticket.priority).label,
-                    new=Priority(priority).label,
-                    public=True,
-                    at=at,
-                )
-            )
-            changes["priority"] = (ticket.priority, priority)
-            ticket.priority = priority
-            fields.append("priority")
-        if queue is not None and queue.pk != ticket.queue_id:
-            old_queue = old_queues[ticket.queue_id]
-            events.append(
-                history_event(
-                    ticket,
-                    TicketEvent.Kind.QUEUE,
-                    actor=by,
-                    old=old_queue,
-                    new=queue,
-                    public=False,
-                    at=at,
-                )
-            )
-            changes["queue"] = (old_queue.slug, queue.slug)
-            ticket.queue = queue
-            fields.append("queue")
+        staged, changes = stage_priority_and_queue(
+            ticket,
+            by=by,
+            priority=priority,
+            queue=queue,
+            at=at,
+            old_queue=old_queues.get(ticket.queue_id),
+        )
+        events += staged
+        fields = list(changes)
+        if "queue" in changes:
             former = leaving.get(ticket.assignee_id)
             if former is not None:
                 events.append(

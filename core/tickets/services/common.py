@@ -8,7 +8,7 @@ from core.rules.events import record_event
 from core.uploads.validation import CheckedUpload
 
 from ..lifecycle import TransitionNotAllowed
-from ..models import Ticket, TicketAttachment, TicketEvent, TicketMessage
+from ..models import Priority, Queue, Ticket, TicketAttachment, TicketEvent, TicketMessage
 from ..notify import notify_event
 
 
@@ -92,6 +92,55 @@ def record_many(events: list[TicketEvent]) -> list[TicketEvent]:
         if event.is_public:
             notify_event(event)
     return written
+
+
+def stage_priority_and_queue(
+    ticket: Ticket,
+    *,
+    by,
+    priority: str | None,
+    queue: Queue | None,
+    at: datetime,
+    old_queue: Queue | None = None,
+) -> tuple[list[TicketEvent], dict[str, tuple[str, str]]]:
+    """The priority and queue change of one ticket, shared by `ticket_update` and
+    `ticket_update_many`: sets them on `ticket` (not saved) and returns the history rows to
+    write (`record_many`) and the changes as the rules see them, {field: (old, new)} with
+    the queue by slug, in that order. Nothing when neither changes. `old_queue`: the
+    ticket's queue before, when the caller has read it already (a batch reads them at once).
+    An unknown priority is refused (ValueError)."""
+    events: list[TicketEvent] = []
+    changes: dict[str, tuple[str, str]] = {}
+    if priority is not None and priority != ticket.priority:
+        events.append(
+            history_event(
+                ticket,
+                TicketEvent.Kind.PRIORITY,
+                actor=by,
+                old=Priority(ticket.priority).label,
+                new=Priority(priority).label,
+                public=True,
+                at=at,
+            )
+        )
+        changes["priority"] = (ticket.priority, priority)
+        ticket.priority = priority
+    if queue is not None and queue.pk != ticket.queue_id:
+        old_queue = old_queue or ticket.queue
+        events.append(
+            history_event(
+                ticket,
+                TicketEvent.Kind.QUEUE,
+                actor=by,
+                old=old_queue,
+                new=queue,
+                public=False,
+                at=at,
+            )
+        )
+        changes["queue"] = (old_queue.slug, queue.slug)
+        ticket.queue = queue
+    return events, changes
 
 
 def store_attachments(

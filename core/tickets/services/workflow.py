@@ -11,8 +11,16 @@ from core.audit.services import audit_record
 
 from .. import lifecycle, sla
 from ..lifecycle import Side, Status
-from ..models import Category, Priority, Queue, Ticket, TicketEvent
-from .common import TicketActionError, locked, now_or, record, rules_event
+from ..models import Category, Queue, Ticket, TicketEvent
+from .common import (
+    TicketActionError,
+    locked,
+    now_or,
+    record,
+    record_many,
+    rules_event,
+    stage_priority_and_queue,
+)
 
 STATUS_FIELDS = [
     "status",
@@ -95,37 +103,20 @@ def ticket_update(
     A new priority or queue recomputes the SLA targets not met yet."""
     ticket = locked(ticket)
     at = now_or(at)
-    changed: list[str] = []
-    recompute = False
     before = _rule_values(ticket)
-    if priority is not None and priority != ticket.priority:
-        record(
-            ticket,
-            TicketEvent.Kind.PRIORITY,
-            actor=by,
-            old=Priority(ticket.priority).label,
-            new=Priority(priority).label,
-            public=True,
-            at=at,
-        )
-        ticket.priority = priority
-        changed.append("priority")
-        recompute = True
-    if queue is not None and queue.pk != ticket.queue_id:
-        record(
-            ticket,
-            TicketEvent.Kind.QUEUE,
-            actor=by,
-            old=ticket.queue,
-            new=queue,
-            public=False,
-            at=at,
-        )
-        ticket.queue = queue
-        changed.append("queue")
-        recompute = True
-        if ticket.assignee_id and not ticket_access.may_be_assigned(ticket.assignee, queue):
-            assignee = None if assignee is ... else assignee
+    staged, staged_changes = stage_priority_and_queue(
+        ticket, by=by, priority=priority, queue=queue, at=at
+    )
+    if staged:
+        record_many(staged)
+    changed: list[str] = list(staged_changes)
+    recompute = bool(staged_changes)
+    if (
+        "queue" in staged_changes
+        and ticket.assignee_id
+        and not ticket_access.may_be_assigned(ticket.assignee, queue)
+    ):
+        assignee = None if assignee is ... else assignee
     if category is not None and category.pk != ticket.category_id:
         record(
             ticket,
