@@ -7,6 +7,8 @@ Rows are made by set-based INSERT … SELECT generate_series, so a million ticke
 from dataclasses import dataclass, fields
 from importlib import import_module
 
+from django.db import connection
+
 
 @dataclass(frozen=True)
 class Sizes:
@@ -68,3 +70,7 @@ def generate(sizes: Sizes, progress) -> None:
     for dotted in LARGE_DATA_STEPS:
         module_name, function_name = dotted.rsplit(".", 1)
         getattr(import_module(module_name), function_name)(sizes, progress)
+    # Some steps go through the ORM (Wagtail pages, their search index rows), which leaves the
+    # planner with the statistics of an almost empty database; fresh ones for every table.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
