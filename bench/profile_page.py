@@ -4,8 +4,9 @@ this process, with the bench server's settings and database.
     .venv/bin/python bench/profile_page.py --pages "course catalogue"
     .venv/bin/python bench/profile_page.py --path /employee/ --email joko.susilo@samudra.example
 
-Each page is requested once to warm the caches a running server would have, then --repeat
-times under the profiler; the figures are per request.
+Each page is requested once to warm the caches a running server would have, once counting
+its queries, then --repeat times plain and --repeat times under the profiler; the figures
+are per request.
 """
 
 import argparse
@@ -33,6 +34,7 @@ def parse_args():
     parser.add_argument("--email", help="... signed in as this person")
     parser.add_argument("--repeat", type=int, default=10)
     parser.add_argument("--functions", type=int, default=25, help="rows of the profile")
+    parser.add_argument("--sort", default="cumulative", help="cumulative, tottime, ...")
     return parser.parse_args()
 
 
@@ -56,7 +58,7 @@ def signed_in_client(email: str | None):
     return client
 
 
-def profile(label: str, path: str, email: str | None, repeat: int, functions: int) -> None:
+def profile(label, path, email, *, repeat: int, functions: int, sort: str) -> None:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -71,15 +73,19 @@ def profile(label: str, path: str, email: str | None, repeat: int, functions: in
     print(f"\n## {label}: {path}  ({once * 1000:.1f} ms, {len(queries)} queries)\n")
     for query in sorted(queries.captured_queries, key=lambda q: -float(q["time"]))[:8]:
         print(f"  {float(query['time']) * 1000:7.2f} ms  {query['sql'][:160]}")
+    started = time.perf_counter()
+    for _ in range(repeat):
+        client.get(path)
+    print(f"\n  {(time.perf_counter() - started) * 1000 / repeat:.1f} ms a request, unprofiled")
     profiler = cProfile.Profile()
     started = time.perf_counter()
     profiler.enable()
     for _ in range(repeat):
         client.get(path)
     profiler.disable()
-    print(f"\n  {(time.perf_counter() - started) * 1000 / repeat:.1f} ms a request, profiled\n")
+    print(f"  {(time.perf_counter() - started) * 1000 / repeat:.1f} ms a request, profiled\n")
     stats = pstats.Stats(profiler)
-    stats.sort_stats("cumulative").print_stats(functions)
+    stats.sort_stats(sort).print_stats(functions)
 
 
 def main() -> None:
@@ -95,7 +101,7 @@ def main() -> None:
     else:
         targets = [(p.label, p.path, p.email) for p in PAGES + LARGE_PAGES if args.pages in p.label]
     for label, path, email in targets:
-        profile(label, path, email, args.repeat, args.functions)
+        profile(label, path, email, repeat=args.repeat, functions=args.functions, sort=args.sort)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,10 @@
 """Form fields every area shares."""
 
+from html import escape  # Django's lazy-aware escape costs 10x more per option
+
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.safestring import mark_safe
 
 from core.params import LARGEST_KEY
 
@@ -19,3 +23,39 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                     params={"value": key},
                 )
         return super().clean(value)
+
+
+class LongSelect(forms.Select):
+    """A select for hundreds of options, written in one pass: Django's renders a template per
+    option, which made a 1,000-course select cost a fifth of a second. No option groups."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = set(self.format_value(value))
+        options = "".join(
+            f'<option value="{escape(str(key))}"{" selected" if str(key) in chosen else ""}>'
+            f"{escape(str(label))}</option>"
+            for key, label in self.choices
+        )
+        final_attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
+        return mark_safe(f"<select{flatatt(final_attrs)}>{options}</select>")  # noqa: S308 - escaped above
+
+
+class _KeyAndLabelIterator(forms.models.ModelChoiceIterator):
+    """(key, label) pairs read with values_list: no model instance per option."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        yield from self.queryset.values_list("pk", self.field.label_field)
+
+
+class LongModelChoiceField(forms.ModelChoiceField):
+    """A ModelChoiceField for long lists: options are the key and a label (a field name or an
+    expression), read without building a model per row, and written by LongSelect."""
+
+    iterator = _KeyAndLabelIterator
+    widget = LongSelect
+
+    def __init__(self, queryset, *, label_field, **kwargs):
+        self.label_field = label_field
+        super().__init__(queryset, **kwargs)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.access.staff import managed_people, staff_required
+from core.forms import LongModelChoiceField
 from core.learning import reports
 from core.learning.models import CoursePage
 from core.learning.services import assignment_create
@@ -27,9 +28,13 @@ PEOPLE_LISTED = 200
 class AssignForm(forms.Form):
     """A manager assigns a course to someone in their team, with a due date."""
 
-    person = forms.ModelChoiceField(label=gettext_lazy("Who"), queryset=Person.objects.none())
-    course = forms.ModelChoiceField(
-        label=gettext_lazy("Course"), queryset=CoursePage.objects.none()
+    person = LongModelChoiceField(
+        label=gettext_lazy("Who"),
+        queryset=Person.objects.none(),
+        label_field=Person.label_expression(),
+    )
+    course = LongModelChoiceField(
+        label=gettext_lazy("Course"), queryset=CoursePage.objects.none(), label_field="title"
     )
     due_on = forms.DateField(
         label=gettext_lazy("Due"), widget=forms.DateInput(attrs={"type": "date"})

@@ -1,7 +1,7 @@
 import pytest
 from django import forms
 
-from core.forms import ModelMultipleChoiceField
+from core.forms import LongModelChoiceField, ModelMultipleChoiceField
 from core.orgs.models import Organisation
 
 
@@ -23,3 +23,32 @@ def test_real_keys_still_choose_their_rows():
     form = PickOrganisations({"organisations": [str(firm.pk)]})
     assert form.is_valid()
     assert list(form.cleaned_data["organisations"]) == [firm]
+
+
+class PickOrganisation(forms.Form):
+    organisation = LongModelChoiceField(
+        queryset=Organisation.objects.order_by("name"), label_field="name"
+    )
+
+
+@pytest.mark.django_db
+def test_a_long_select_writes_what_djangos_select_writes():
+    firms = [
+        Organisation.objects.create(name=name, slug=slug, kind="customer")
+        for name, slug in [("PT <Maju> & Co", "maju"), ("CV Sejahtera", "sejahtera")]
+    ]
+    form = PickOrganisation({"organisation": str(firms[0].pk)})
+    html = str(form["organisation"])
+    assert html.startswith('<select id="id_organisation" name="organisation" required>')
+    assert '<option value="">---------</option>' in html
+    assert f'<option value="{firms[0].pk}" selected>PT &lt;Maju&gt; &amp; Co</option>' in html
+    assert f'<option value="{firms[1].pk}">CV Sejahtera</option>' in html
+    assert html.index("CV Sejahtera") < html.index("PT &lt;Maju")
+    assert form.is_valid() and form.cleaned_data["organisation"] == firms[0]
+
+
+@pytest.mark.django_db
+def test_a_long_select_refuses_a_key_it_does_not_list():
+    form = PickOrganisation({"organisation": "999999"})
+    assert not form.is_valid()
+    assert "Select a valid choice." in form.errors["organisation"][0]

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Value
+from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -81,6 +83,11 @@ class Person(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return self.full_name or self.email
+
+    @staticmethod
+    def label_expression():
+        """str(person) in SQL, for lists read with values_list."""
+        return Coalesce(NullIf("full_name", Value("")), "email", output_field=models.CharField())
 
     def clean(self) -> None:
         super().clean()
