@@ -25,8 +25,8 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
         return super().clean(value)
 
 
-class LongSelect(forms.Select):
-    """A select for hundreds of options, written in one pass: Django's renders a template per
+class CompactSelect(forms.Select):
+    """A select whose options are written in one pass: Django's renders a template per
     option, which made a 1,000-course select cost a fifth of a second. No option groups."""
 
     def render(self, name, value, attrs=None, renderer=None):
@@ -41,20 +41,31 @@ class LongSelect(forms.Select):
 
 
 class _KeyAndLabelIterator(forms.models.ModelChoiceIterator):
-    """(key, label) pairs read with values_list: no model instance per option."""
+    """(key, label) pairs read with values_list, once per form: no model instance per option,
+    and no second query when the widget first peeks at them (for its `required` attribute)."""
+
+    def __init__(self, field):
+        super().__init__(field)
+        self._rows = None
 
     def __iter__(self):
+        if self._rows is None:
+            self._rows = list(self.queryset.values_list("pk", self.field.label_field))
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        yield from self.queryset.values_list("pk", self.field.label_field)
+        yield from self._rows
+
+    def __len__(self):
+        return sum(1 for _ in self)
 
 
-class LongModelChoiceField(forms.ModelChoiceField):
-    """A ModelChoiceField for long lists: options are the key and a label (a field name or an
-    expression), read without building a model per row, and written by LongSelect."""
+class CompactModelChoiceField(forms.ModelChoiceField):
+    """A ModelChoiceField whose options are the key and a label (a field name or an
+    expression), read in one query per form without building a model per row, and written
+    by CompactSelect: for long lists, and for any select on a busy page."""
 
     iterator = _KeyAndLabelIterator
-    widget = LongSelect
+    widget = CompactSelect
 
     def __init__(self, queryset, *, label_field, **kwargs):
         self.label_field = label_field

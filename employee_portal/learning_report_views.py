@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.access.staff import managed_people, staff_required
-from core.forms import LongModelChoiceField
+from core.forms import CompactModelChoiceField
 from core.learning import reports
 from core.learning.models import CoursePage
 from core.learning.services import assignment_create
@@ -28,12 +28,12 @@ PEOPLE_LISTED = 200
 class AssignForm(forms.Form):
     """A manager assigns a course to someone in their team, with a due date."""
 
-    person = LongModelChoiceField(
+    person = CompactModelChoiceField(
         label=gettext_lazy("Who"),
         queryset=Person.objects.none(),
         label_field=Person.label_expression(),
     )
-    course = LongModelChoiceField(
+    course = CompactModelChoiceField(
         label=gettext_lazy("Course"), queryset=CoursePage.objects.none(), label_field="title"
     )
     due_on = forms.DateField(

@@ -32,7 +32,8 @@ class InSubquery(Func):
     output_field = BooleanField()
 
     def __init__(self, column: str, queryset):
-        super().__init__(F(column), Subquery(queryset))
+        # Membership has no order: a model's default ordering would only add a sort.
+        super().__init__(F(column), Subquery(queryset.order_by()))
 
     def as_sql(self, compiler, connection, **extra):
         column, column_params = compiler.compile(self.source_expressions[0])
@@ -128,10 +129,14 @@ def portal_visibility(person, role: Role) -> Q:
     return q
 
 
-def named_on(person, role: Role) -> Q:
-    """A portal's "my tickets": asked by the person or, in the customer portal, naming them
-    as the contact (combined with portal_visibility, which decides what they may see)."""
-    q = Q(requester_id=person.pk)
+def named_on_portal(person, role: Role) -> Q:
+    """A portal's "my tickets": what portal_visibility shows that the person asked or, in the
+    customer portal, was invited to as the contact. Written as (asked ∧ own side ∧ portal) ∨
+    invited, which is (asked ∨ invited) ∧ portal_visibility without the invitation subquery
+    twice."""
+    if person is None or not person.is_authenticated or not person.is_active:
+        return NOTHING
+    q = Q(requester_id=person.pk) & own_side_visibility(person) & Q(portal=role)
     if role == Role.CUSTOMER:
         q |= invited_contact_visibility(person)
     return q

@@ -1,7 +1,7 @@
 """Reading tickets for screens. Each returns a queryset whose cost does not grow with the data
 it does not show: lists paginate in the database, threads load with a fixed number of queries."""
 
-from django.db.models import Case, F, IntegerField, Prefetch, Q, Value, When
+from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, Value, When, Window
 
 from core.access import policies
 from core.access.roles import Role
@@ -30,15 +30,16 @@ def requester_tickets(
 ):
     """A portal's ticket list: the person's own (in the customer portal with the partner
     tickets naming them as contact), or (org admins) their organisation's."""
-    from core.access.tickets import named_on
+    from core.access.tickets import named_on_portal
 
-    tickets = Ticket.objects.visible_on_portal(person, role)
     if scope == "mine":
-        tickets = tickets.filter(named_on(person, role))
+        tickets = Ticket.objects.filter(named_on_portal(person, role))
     else:
         # Naming the organisations lets the database walk their ticket index in order
         # instead of sorting every ticket the visibility rule's OR admits.
-        tickets = tickets.filter(organisation_id__in=administered_organisation_ids(person, role))
+        tickets = Ticket.objects.visible_on_portal(person, role).filter(
+            organisation_id__in=administered_organisation_ids(person, role)
+        )
     if status == "active":
         tickets = tickets.filter(status__in=ACTIVE)
     elif status in Status.values:
@@ -178,10 +179,13 @@ def agents_of_queues(queue_ids):
 def requesters_other_tickets(ticket, person, *, limit: int = 10):
     """The requester's other tickets, across all their roles, that `person` may see, and how
     many more exist that they may not (so nothing is hidden silently, nothing leaks)."""
+    from core.access.tickets import ticket_visibility
+
     others = Ticket.objects.filter(requester_id=ticket.requester_id).exclude(pk=ticket.pk)
-    visible = others.filter(pk__in=Ticket.objects.visible_to(person).values("pk"))
-    rows = list(visible.select_related("queue").order_by("-updated_at")[:limit])
-    return rows, others.count(), visible.count()
+    may_see = ticket_visibility(person)
+    rows = list(others.filter(may_see).select_related("queue").order_by("-updated_at")[:limit])
+    counts = others.aggregate(total=Count("pk"), visible=Count("pk", filter=may_see))
+    return rows, counts["total"], counts["visible"]
 
 
 def invited_contacts(ticket) -> list[dict]:
@@ -227,7 +231,7 @@ class Timeline(list):
 def timeline(ticket, *, internal: bool, whole: bool = False) -> Timeline:
     """Messages and changes, oldest first: the latest THREAD_WINDOW messages and the changes
     since the first of them, or the whole thread. The requester's side (internal=False) sees
-    public replies and public changes only. At most four queries, whatever the thread's length."""
+    public replies and public changes only. At most three queries, whatever the thread's length."""
     messages = full_thread(ticket) if internal else public_thread(ticket)
     events = (all_events(ticket) if internal else public_events(ticket)).select_related("actor")
     events = events.exclude(kind=TicketEvent.Kind.ATTACHMENT)
@@ -235,14 +239,12 @@ def timeline(ticket, *, internal: bool, whole: bool = False) -> Timeline:
     if whole:
         shown = list(messages)
     else:
-        shown = list(messages.order_by("-created_at", "-id")[: THREAD_WINDOW + 1])[::-1]
-        if len(shown) > THREAD_WINDOW:
-            shown = shown[1:]
-            first = shown[0]
-            entries.earlier = messages.filter(
-                Q(created_at__lt=first.created_at) | Q(created_at=first.created_at, id__lt=first.id)
-            ).count()
-            events = events.filter(at__gte=first.created_at)
+        # The thread's length rides along on each row (a window over all of its messages).
+        latest = messages.annotate(thread_length=Window(Count("pk"))).order_by("-created_at", "-id")
+        shown = list(latest[:THREAD_WINDOW])[::-1]
+        if shown and shown[0].thread_length > len(shown):
+            entries.earlier = shown[0].thread_length - len(shown)
+            events = events.filter(at__gte=shown[0].created_at)
     entries += [{"kind": "message", "at": m.created_at, "item": m} for m in shown]
     entries += [{"kind": "event", "at": e.at, "item": e} for e in events]
     entries.sort(key=lambda entry: (entry["at"], entry["kind"] != "message"))

@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import CompactModelChoiceField
 from core.tickets.lifecycle import Status
 from core.tickets.models import Category, Priority, Queue
 from core.uploads.forms import MultipleFileField
@@ -40,22 +41,24 @@ class AgentReplyForm(forms.Form):
         return cleaned
 
 
-class PersonChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return obj.get_full_name()
-
-
 class TicketUpdateForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"))
     priority = forms.ChoiceField(label=_("Priority"), choices=Priority.choices)
-    queue = forms.ModelChoiceField(
-        label=_("Queue"), queryset=Queue.objects.filter(is_active=True), empty_label=None
+    queue = CompactModelChoiceField(
+        label=_("Queue"),
+        queryset=Queue.objects.filter(is_active=True),
+        label_field="name",
+        empty_label=None,
     )
-    assignee = PersonChoiceField(
-        label=_("Assigned to"), queryset=None, required=False, empty_label=_("Nobody")
+    assignee = CompactModelChoiceField(
+        label=_("Assigned to"),
+        queryset=None,
+        label_field="full_name",
+        required=False,
+        empty_label=_("Nobody"),
     )
-    category = forms.ModelChoiceField(
-        label=_("Category"), queryset=Category.objects.none(), required=False
+    category = CompactModelChoiceField(
+        label=_("Category"), queryset=Category.objects.none(), label_field="name", required=False
     )
 
     def __init__(self, *args, ticket, targets, assignable, **kwargs):

@@ -28,15 +28,14 @@ from .forms import AgentReplyForm, TicketUpdateForm
 
 def get_ticket(request, reference: str) -> Ticket:
     return get_object_or_404(
+        # What the page shows; every further join costs the planner more than its row.
         Ticket.objects.visible_to(request.user, as_agent=True).select_related(
             "requester",
-            "requester_role__organisation",
+            "requester_role",
             "organisation",
             "on_behalf_of",
             "queue",
             "assignee",
-            "category",
-            "product_area",
             "answer_page",
         ),
         reference=reference,

@@ -1,7 +1,7 @@
 import pytest
 from django import forms
 
-from core.forms import LongModelChoiceField, ModelMultipleChoiceField
+from core.forms import CompactModelChoiceField, ModelMultipleChoiceField
 from core.orgs.models import Organisation
 
 
@@ -26,7 +26,7 @@ def test_real_keys_still_choose_their_rows():
 
 
 class PickOrganisation(forms.Form):
-    organisation = LongModelChoiceField(
+    organisation = CompactModelChoiceField(
         queryset=Organisation.objects.order_by("name"), label_field="name"
     )
 
