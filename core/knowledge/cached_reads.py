@@ -59,3 +59,9 @@ def remembered(person, name: str, parts: tuple, compute):
     audience = audience_key(person, narrowing)
     digest = hashlib.sha256(repr((audience, parts)).encode()).hexdigest()
     return _kept(f"knowledge:{name}:{current}:{digest}", compute)
+
+
+def shared(name: str, compute):
+    """`compute()`'s answer when it is the same for every reader (the categories), from the
+    cache when this version has it."""
+    return _kept(f"knowledge:{name}:{version()}", compute)

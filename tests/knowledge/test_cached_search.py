@@ -97,3 +97,25 @@ def test_pages_past_the_kept_ids_are_ranked_in_the_database(monkeypatch, client)
     client.force_login(reader)
     response = client.get(reverse("knowledge:search"), {"q": "scanner", "page": 3})
     assert response.status_code == 200 and len(response.context["page_obj"].hits) == 5
+
+
+def test_the_kept_categories_follow_new_renamed_and_unpublished_categories():
+    reader = person_with(Role.CUSTOMER)
+    index = knowledge_base()
+    billing = category("Billing")
+
+    def filter_titles() -> list[str]:
+        categories, _tags = selectors.search_filters(reader, index)
+        return [c.title for c in categories]
+
+    assert "Billing" in filter_titles()
+    with CaptureQueriesContext(connection) as reused:
+        filter_titles()
+    assert not [q for q in reused.captured_queries if "knowledgecategorypage" in q["sql"]]
+    category("Accounts")
+    assert filter_titles().index("Accounts") < filter_titles().index("Billing")
+    billing.title = "Invoices and billing"
+    billing.save_revision().publish()
+    assert "Invoices and billing" in filter_titles() and "Billing" not in filter_titles()
+    billing.unpublish()
+    assert "Invoices and billing" not in filter_titles()
