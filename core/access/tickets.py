@@ -13,7 +13,8 @@ A person sees a ticket when (any of):
 `ticket_visibility` returns ONE filter. The membership branches are written as
 `column = ANY(ARRAY(subquery))` on PostgreSQL: the subquery runs once (an InitPlan) and the
 outer condition stays indexable, so the OR of branches becomes a bitmap OR of index scans
-instead of a sequential scan per row (see bench/tickets_visibility.py).
+instead of a sequential scan per row (see bench/ticket_list_plan.py). The queues an agent
+works are named instead, as they are read once per request for the navigation anyway.
 """
 
 from django.db.models import BooleanField, Exists, F, Func, OuterRef, Q, Subquery
