@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.run import server_environment  # noqa: E402
+from bench.run import server_environment, session_key  # noqa: E402
 
 
 def parse_args():
@@ -39,22 +39,11 @@ def parse_args():
 
 
 def signed_in_client(email: str | None):
-    from django.conf import settings
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.cached_db import SessionStore
     from django.test import Client
-
-    from core.people.models import Person
 
     client = Client()
     if email:
-        person = Person.objects.get(email=email)
-        session = SessionStore()
-        session[SESSION_KEY] = str(person.pk)
-        session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
-        session[HASH_SESSION_KEY] = person.get_session_auth_hash()
-        session.create()
-        client.cookies["sessionid"] = session.session_key
+        client.cookies["sessionid"] = session_key(email)
     return client
 
 

@@ -80,6 +80,23 @@ def ensure_database(database_url: str) -> None:
             connection.execute(f'CREATE DATABASE "{name}"')
 
 
+def session_key(email: str) -> str:
+    """A signed-in session for this person (a session row, as a real sign-in makes)."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.cached_db import SessionStore
+
+    from core.people.models import Person
+
+    person = Person.objects.get(email=email)
+    session = SessionStore()
+    session[SESSION_KEY] = str(person.pk)
+    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+    session[HASH_SESSION_KEY] = person.get_session_auth_hash()
+    session.create()
+    return session.session_key
+
+
 def sessions_and_query_counts(env: dict, pages) -> tuple[dict[str, str], dict[str, int]]:
     """Log each bench person in (a session row, as a real sign-in makes) and count the
     queries of each page once, in this process, with the same settings as the server."""
@@ -87,24 +104,11 @@ def sessions_and_query_counts(env: dict, pages) -> tuple[dict[str, str], dict[st
     import django
 
     django.setup()
-    from django.conf import settings
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.cached_db import SessionStore
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from core.people.models import Person
-
-    cookies: dict[str, str] = {}
-    for email in {page.email for page in pages if page.email}:
-        person = Person.objects.get(email=email)
-        session = SessionStore()
-        session[SESSION_KEY] = str(person.pk)
-        session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
-        session[HASH_SESSION_KEY] = person.get_session_auth_hash()
-        session.create()
-        cookies[email] = session.session_key
+    cookies = {email: session_key(email) for email in {page.email for page in pages if page.email}}
 
     counts: dict[str, int] = {}
     for page in pages:
