@@ -1,7 +1,8 @@
 """Who may enter which portal and hold which duty: the decisions every view asks for.
 
 What a person holds is read once per request and kept on the person object, so a page
-that asks many questions costs two queries (role assignments and groups), not one per question.
+that asks many questions costs two queries (role assignments, and groups with the ticket
+queues they work), not one per question.
 """
 
 import enum
@@ -38,7 +39,7 @@ def current_assignments(person) -> list[RoleAssignment]:
 
 def forget_cached_access(person) -> None:
     """Call after changing someone's roles, groups or authenticators within a request."""
-    for key in ("_current_assignments", "_duty_names", "_has_mfa"):
+    for key in ("_current_assignments", "_staff_groups", "_has_mfa"):
         person.__dict__.pop(key, None)
 
 
@@ -69,15 +70,36 @@ def portals_for(person) -> list[Portal]:
     return [portal for role, portal in PORTALS.items() if role in held]
 
 
+def _staff_groups(person) -> tuple[frozenset[str], frozenset[int]]:
+    """The names of the person's groups and the active ticket queues those groups work, in
+    one query: staff pages ask both (duties for the navigation, queues for tickets)."""
+    cached = person.__dict__.get("_staff_groups")
+    if cached is None:
+        rows = list(
+            person.groups.order_by().values_list(
+                "name", "ticket_queues__pk", "ticket_queues__is_active"
+            )
+        )
+        cached = (
+            frozenset(name for name, _, _ in rows),
+            frozenset(queue for _, queue, active in rows if queue is not None and active),
+        )
+        person.__dict__["_staff_groups"] = cached
+    return cached
+
+
 def has_duty(person, duty: Duty) -> bool:
     """Duties count only while the person is a current employee."""
     if not holds_role(person, Role.EMPLOYEE):
         return False
-    names = person.__dict__.get("_duty_names")
-    if names is None:
-        names = set(person.groups.values_list("name", flat=True))
-        person.__dict__["_duty_names"] = names
-    return duty.value in names
+    return duty.value in _staff_groups(person)[0]
+
+
+def worked_queue_ids(person) -> frozenset[int]:
+    """The active ticket queues a current employee works through their staff groups."""
+    if not person.is_authenticated or not holds_role(person, Role.EMPLOYEE):
+        return frozenset()
+    return _staff_groups(person)[1]
 
 
 def is_staff_member(person) -> bool:

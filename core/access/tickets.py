@@ -23,6 +23,7 @@ from django.utils import timezone
 from core.people.models import Person, RoleAssignment
 
 from . import partners, policies
+from .policies import worked_queue_ids  # read with the person's groups; screens ask it here
 from .roles import Role
 
 
@@ -45,29 +46,6 @@ class InSubquery(Func):
 
 
 NOTHING = Q(pk__in=[])
-
-
-def queue_ids_worked_by(person):
-    """A subquery of the queues `person` works (empty unless a current employee)."""
-    from core.tickets.models import Queue
-
-    if not policies.is_staff_member(person):
-        return Queue.objects.none().values("pk")
-    return Queue.objects.filter(is_active=True, agent_groups__in=person.groups.values("pk")).values(
-        "pk"
-    )
-
-
-def worked_queue_ids(person) -> frozenset[int]:
-    """The same, read once per request and kept on the person (for per-ticket decisions)."""
-    cached = person.__dict__.get("_worked_queue_ids")
-    if cached is None:
-        if not person.is_authenticated or not policies.is_staff_member(person):
-            cached = frozenset()
-        else:
-            cached = frozenset(queue_ids_worked_by(person).values_list("pk", flat=True))
-        person.__dict__["_worked_queue_ids"] = cached
-    return cached
 
 
 def works_tickets(person) -> bool:
