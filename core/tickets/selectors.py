@@ -1,7 +1,21 @@
 """Reading tickets for screens. Each returns a queryset whose cost does not grow with the data
 it does not show: lists paginate in the database, threads load with a fixed number of queries."""
 
-from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, Value, When, Window
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Prefetch,
+    Q,
+    Sum,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import Cast
 
 from core.access import policies
 from core.access.roles import Role
@@ -181,11 +195,22 @@ def requesters_other_tickets(ticket, person, *, limit: int = 10):
     many more exist that they may not (so nothing is hidden silently, nothing leaks)."""
     from core.access.tickets import ticket_visibility
 
-    others = Ticket.objects.filter(requester_id=ticket.requester_id).exclude(pk=ticket.pk)
-    may_see = ticket_visibility(person)
-    rows = list(others.filter(may_see).select_related("queue").order_by("-updated_at")[:limit])
-    counts = others.aggregate(total=Count("pk"), visible=Count("pk", filter=may_see))
-    return rows, counts["total"], counts["visible"]
+    # One query: each row says whether `person` may see it, and window counts over all of
+    # them give both totals (the access filter is costly to build, so it is compiled once).
+    rows = list(
+        Ticket.objects.filter(requester_id=ticket.requester_id)
+        .exclude(pk=ticket.pk)
+        .annotate(visible=ExpressionWrapper(ticket_visibility(person), BooleanField()))
+        .annotate(
+            total=Window(Count("pk")),
+            visible_total=Window(Sum(Cast("visible", IntegerField()))),
+        )
+        .select_related("queue")
+        .order_by("-visible", "-updated_at")[:limit]
+    )
+    if not rows:
+        return [], 0, 0
+    return [row for row in rows if row.visible], rows[0].total, rows[0].visible_total or 0
 
 
 def invited_contacts(ticket) -> list[dict]:
