@@ -70,16 +70,17 @@ class AssignForm(forms.Form):
 
 
 def _team(request):
+    """The people the viewer looks after and how many they are (404 when nobody)."""
     team = managed_people(request.user)
-    if not team.exists():
+    size = team.count()
+    if not size:
         raise Http404
-    return team
+    return team, size
 
 
 @staff_required
 def report(request, **kwargs):
-    team = _team(request)
-    team_size = team.count()
+    team, team_size = _team(request)
     now = timezone.now()
     courses = Paginator(reports.completion_by_course(team, now=now), COURSES_PER_PAGE).get_page(
         request.GET.get("courses")
@@ -108,8 +109,8 @@ def report(request, **kwargs):
 @staff_required
 @require_POST
 def assign(request):
-    team = _team(request)
-    form = AssignForm(team, request.POST, team_size=team.count())
+    team, team_size = _team(request)
+    form = AssignForm(team, request.POST, team_size=team_size)
     if not form.is_valid():
         return report(request, assign_form=form)
     data = form.cleaned_data
@@ -127,7 +128,7 @@ def assign(request):
 
 @staff_required
 def report_csv(request):
-    team = _team(request)
+    team = _team(request)[0]
     response = StreamingHttpResponse(reports.csv_rows(team), content_type="text/csv")
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="training-report-{stamp}.csv"'
