@@ -2,7 +2,7 @@ from django.urls import include, path
 
 from core.access.roles import Role
 from core.investors.feeds import ReleasesFeed
-from core.tickets.requester import requester_urlpatterns
+from core.tickets.requester.urls import requester_urlpatterns
 
 from . import ir_views, views
 

@@ -1,7 +1,7 @@
 from django.urls import include, path
 
 from core.access.roles import Role
-from core.tickets.requester import requester_urlpatterns
+from core.tickets.requester.urls import requester_urlpatterns
 
 from . import views
 
