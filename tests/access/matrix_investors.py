@@ -1,5 +1,5 @@
 """Access matrix rows of investor relations, and of the requester ticket screens the investor
-and partner portals mount from core/tickets/requester.py. Format and kinds: see matrix.py.
+and partner portals mount from core/tickets/requester/. Format and kinds: see matrix.py.
 
 Demo records used: Wulan's information request in the Investor relations queue (Dewi, also an
 investor, does not see it).
