@@ -2,7 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import CompactModelChoiceField
+from core.forms import CompactModelChoiceField, CompactSelect
 from core.tickets.lifecycle import Status
 from core.tickets.models import Category, Priority, Queue
 from core.uploads.forms import MultipleFileField
@@ -19,7 +19,9 @@ class AgentReplyForm(forms.Form):
         label=_("Internal note (staff only: never shown to the requester or an invited contact)"),
         required=False,
     )
-    then_status = forms.ChoiceField(label=_("Then set the status to"), required=False)
+    then_status = forms.ChoiceField(
+        label=_("Then set the status to"), required=False, widget=CompactSelect
+    )
 
     def __init__(self, *args, targets=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -42,8 +44,11 @@ class AgentReplyForm(forms.Form):
 
 
 class TicketUpdateForm(forms.Form):
-    status = forms.ChoiceField(label=_("Status"))
-    priority = forms.ChoiceField(label=_("Priority"), choices=Priority.choices)
+    # Every select of this busy page is written in one pass (CompactSelect).
+    status = forms.ChoiceField(label=_("Status"), widget=CompactSelect)
+    priority = forms.ChoiceField(
+        label=_("Priority"), choices=Priority.choices, widget=CompactSelect
+    )
     queue = CompactModelChoiceField(
         label=_("Queue"),
         queryset=Queue.objects.filter(is_active=True),
