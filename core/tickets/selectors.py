@@ -25,6 +25,7 @@ from core.people.models import Person
 from .lifecycle import ACTIVE, Status
 from .models import Queue, Ticket, TicketAttachment, TicketEvent
 from .models.choices import PRIORITY_RANK, Priority
+from .text import render_texts
 
 
 def search(tickets, query: str):
@@ -270,6 +271,8 @@ def timeline(ticket, *, internal: bool, whole: bool = False) -> Timeline:
         if shown and shown[0].thread_length > len(shown):
             entries.earlier = shown[0].thread_length - len(shown)
             events = events.filter(at__gte=shown[0].created_at)
+    for message, html in zip(shown, render_texts([m.body for m in shown]), strict=True):
+        message.body_html = html
     entries += [{"kind": "message", "at": m.created_at, "item": m} for m in shown]
     entries += [{"kind": "event", "at": e.at, "item": e} for e in events]
     entries.sort(key=lambda entry: (entry["at"], entry["kind"] != "message"))
