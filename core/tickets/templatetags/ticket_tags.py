@@ -4,6 +4,8 @@ from django.utils.html import format_html
 
 from core.access.roles import Role
 
+from ..lifecycle import Status
+from ..models.choices import Priority
 from ..text import render_text
 
 register = template.Library()
@@ -47,13 +49,18 @@ def my_work_panel(context, limit: int = 5):
 
 
 # Badges are tags rather than included templates: a list renders one per row, and an
-# {% include %} costs about ten times as much as this.
+# {% include %} costs about ten times as much as this. The labels come from the choices
+# enums: Django's get_FOO_display() hashes every choice's lazy label on each call.
+def _label(choices, value) -> str:
+    return choices(value).label if value in choices.values else value
+
+
 @register.simple_tag
 def ticket_status(ticket):
     return format_html(
         '<span class="ticket-status ticket-status-{}">{}</span>',
         ticket.status,
-        ticket.get_status_display(),
+        _label(Status, ticket.status),
     )
 
 
@@ -62,5 +69,5 @@ def ticket_priority(ticket):
     return format_html(
         '<span class="ticket-priority ticket-priority-{}">{}</span>',
         ticket.priority,
-        ticket.get_priority_display(),
+        _label(Priority, ticket.priority),
     )
