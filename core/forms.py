@@ -4,6 +4,7 @@ from html import escape  # Django's lazy-aware escape costs 10x more per option
 
 from django import forms
 from django.forms.utils import flatatt
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from core.params import LARGEST_KEY
@@ -70,3 +71,33 @@ class CompactModelChoiceField(forms.ModelChoiceField):
     def __init__(self, queryset, *, label_field, **kwargs):
         self.label_field = label_field
         super().__init__(queryset, **kwargs)
+
+
+class SuggestingTextInput(forms.TextInput):
+    """A text input with a <datalist> of suggestions that htmx fills from `url` (a GET with
+    the field's name and what is typed so far) while the person types. The page loads htmx;
+    without JavaScript this is a plain text input."""
+
+    def __init__(self, url, attrs=None):
+        super().__init__({"autocomplete": "off", **(attrs or {})})
+        self.url = url
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        widget = context["widget"]
+        widget["list_id"] = f"{widget['attrs'].get('id') or name}-suggestions"
+        widget["attrs"].update(
+            {
+                "list": widget["list_id"],
+                "hx-get": str(self.url),
+                "hx-trigger": "input changed delay:250ms",
+                "hx-target": f"#{widget['list_id']}",
+                "hx-sync": "this:replace",
+            }
+        )
+        return context
+
+    def render(self, name, value, attrs=None, renderer=None):
+        context = self.get_context(name, value, attrs)
+        field = self._render(self.template_name, context, renderer)
+        return format_html('{}<datalist id="{}"></datalist>', field, context["widget"]["list_id"])

@@ -8,21 +8,26 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.access.staff import managed_people, staff_required
-from core.forms import CompactModelChoiceField
-from core.learning import reports
+from core.forms import CompactModelChoiceField, SuggestingTextInput
+from core.learning import reports, selectors
 from core.learning.models import CoursePage
 from core.learning.services import assignment_create
+from core.params import search_text
 from core.people.models import Person
 
 COURSES_PER_PAGE = 20
 # Up to this many people the form offers a list; a larger team types the person's e-mail.
 PEOPLE_LISTED = 200
+# Up to this many live courses the form offers a list; beyond, the manager types a title.
+COURSES_LISTED = 100
+COURSE_SUGGESTIONS = 10
 
 
 class AssignForm(forms.Form):
@@ -49,9 +54,37 @@ class AssignForm(forms.Form):
             self.fields["person"] = forms.EmailField(
                 label=gettext_lazy("Who (their e-mail address)"), max_length=254
             )
-        self.fields["course"].queryset = (
-            CoursePage.objects.live().filter(for_employees=True).order_by("title")
-        )
+        courses = selectors.assignable_courses()
+        # A bounded count: it reads no more than one row past the threshold.
+        if courses[: COURSES_LISTED + 1].count() <= COURSES_LISTED:
+            self.fields["course"].queryset = courses.order_by("title")
+        else:
+            self.fields["course"] = forms.CharField(
+                label=gettext_lazy("Course"),
+                help_text=gettext_lazy("Type the course's title."),
+                max_length=300,
+                widget=SuggestingTextInput(reverse_lazy("employee:learning-course-suggestions")),
+            )
+
+    @property
+    def courses_typed(self) -> bool:
+        """Whether the course is typed (a long list), so that the page loads htmx."""
+        return not isinstance(self.fields["course"], CompactModelChoiceField)
+
+    def clean_course(self):
+        course = self.cleaned_data["course"]
+        if isinstance(course, CoursePage):
+            return course
+        found = selectors.courses_titled(course)
+        if not found:
+            raise forms.ValidationError(_("No live course has this title."))
+        if len(found) > 1:
+            labels = [selectors.course_label(c.pk, c.title, shared=True) for c in found]
+            raise forms.ValidationError(
+                _("Several live courses have this title; type the one you mean: %(courses)s.")
+                % {"courses": "; ".join(labels)}
+            )
+        return found[0]
 
     def clean_person(self):
         person = self.cleaned_data["person"]
@@ -124,6 +157,19 @@ def assign(request):
         % {"course": data["course"].title, "person": data["person"].full_name},
     )
     return redirect("employee:learning-report")
+
+
+@staff_required
+def course_suggestions(request):
+    """The assign form's course suggestions: <option>s for its <datalist>, asked by htmx
+    with what is typed so far (`?course=`), for the same people as the report."""
+    _team(request)
+    query = search_text(request, "course")
+    return render(
+        request,
+        "employee_portal/learning/_course_suggestions.html",
+        {"suggestions": selectors.course_suggestions(query, limit=COURSE_SUGGESTIONS)},
+    )
 
 
 @staff_required

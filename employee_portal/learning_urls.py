@@ -10,4 +10,9 @@ urlpatterns = [
     path("learning/report/", learning_report_views.report, name="learning-report"),
     path("learning/report.csv", learning_report_views.report_csv, name="learning-report-csv"),
     path("learning/report/assign/", learning_report_views.assign, name="learning-assign"),
+    path(
+        "learning/report/course-suggestions/",
+        learning_report_views.course_suggestions,
+        name="learning-course-suggestions",
+    ),
 ]

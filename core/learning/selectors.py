@@ -1,13 +1,16 @@
 """Reading the learning engine: every list here costs a fixed number of queries."""
 
+import re
 from datetime import timedelta
 from functools import reduce
 from operator import or_
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 from core.access.roles import Role
+from core.params import whole_number
 
 from .models import Assignment, Certificate, CoursePage, Enrolment, LessonPage, QuizAttempt
 from .services import attempts_left
@@ -168,3 +171,59 @@ def course_state(person, course: CoursePage) -> dict:
         "assignment": assignment,
         "certificate": certificate,
     }
+
+
+# How a course is written when another live course has the same title: "Title (#12)".
+_NUMBERED = re.compile(r"^(?P<title>.*?)\s*\(#(?P<pk>\d+)\)$")
+
+
+def assignable_courses():
+    """The courses a manager may assign: live, for employees."""
+    return CoursePage.objects.live().filter(for_employees=True)
+
+
+def course_label(course_id: int, title: str, *, shared: bool) -> str:
+    """What a manager types for a course: its title, with its number when the title is shared."""
+    return f"{title} (#{course_id})" if shared else title
+
+
+def courses_titled(text: str, *, limit: int = 5) -> list[CoursePage]:
+    """The assignable courses `text` names: the one of its "Title (#12)" form, else those whose
+    title is `text` ignoring case (more than one when titles are shared; at most `limit`)."""
+    text = text.strip()
+    numbered = _NUMBERED.match(text)
+    if numbered:
+        pk = whole_number(numbered["pk"])
+        courses = assignable_courses().filter(pk=pk, title__iexact=numbered["title"])
+        found = courses.first() if pk is not None else None
+        if found is not None:
+            return [found]
+    return list(assignable_courses().filter(title__iexact=text).order_by("pk")[:limit])
+
+
+def course_suggestions(query: str, *, limit: int = 10) -> list[str]:
+    """Up to `limit` labels of assignable courses whose title holds `query`, those starting with
+    it first; in one query, whatever the number of courses."""
+    if not query:
+        return []
+    same_title = (
+        assignable_courses()
+        .alias(lower_title=Lower("title"))
+        .filter(lower_title=Lower(OuterRef("title")))
+        .exclude(pk=OuterRef("pk"))
+    )
+    rows = (
+        assignable_courses()
+        .filter(title__icontains=query)
+        .annotate(
+            starts=Case(
+                When(title__istartswith=query, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            ),
+            shared=Exists(same_title),
+        )
+        .order_by("starts", "title", "pk")
+        .values_list("pk", "title", "shared")[:limit]
+    )
+    return [course_label(pk, title, shared=shared) for pk, title, shared in rows]

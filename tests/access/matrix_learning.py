@@ -30,6 +30,7 @@ employee:learning-certificate-pdf    joko              login deny  deny  deny  d
 employee:learning-report             -                 login 404   404   404   404   404   404   404   404   404   404   404   404   404
 employee:learning-report-csv         -                 login 404   404   404   404   404   404   404   404   404   404   404   404   404
 employee:learning-assign             -                 login 404   404   404   404   404   405   405   405   405   405   404   404   404
+employee:learning-course-suggestions -                 login 404   404   404   404   404   404   404   404   404   404   404   404   404
 # --- the partner portal's training (Agus owns the certificate and attempt) ------------------------------------------------------------
 partner:learning-dashboard           -                 login deny  deny  deny  ok    ok    deny  deny  deny  deny  deny  deny  ok    deny
 partner:learning-catalogue           -                 login deny  deny  deny  ok    ok    deny  deny  deny  deny  deny  deny  ok    deny
