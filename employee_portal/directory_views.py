@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.access.staff import staff_required
+from core.forms import CompactSelect
 from core.staff import selectors
 from core.staff.models import Department, EmployeeProfile, Goal
 from core.staff.services import profile_update
@@ -17,8 +18,12 @@ class DirectorySearchForm(forms.Form):
     q = forms.CharField(
         label=gettext_lazy("Name, skill or job title"), required=False, max_length=100
     )
-    department = forms.ChoiceField(label=gettext_lazy("Department"), required=False)
-    location = forms.ChoiceField(label=gettext_lazy("Location"), required=False)
+    department = forms.ChoiceField(
+        label=gettext_lazy("Department"), required=False, widget=CompactSelect
+    )
+    location = forms.ChoiceField(
+        label=gettext_lazy("Location"), required=False, widget=CompactSelect
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

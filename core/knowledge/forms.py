@@ -1,11 +1,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import CompactSelect
+
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search the knowledge base"), max_length=200, required=False)
-    category = forms.ChoiceField(label=_("Category"), required=False)
-    tag = forms.ChoiceField(label=_("Tag"), required=False)
+    # The search page is the busiest form of the knowledge base: its selects are written
+    # in one pass (Django's Select renders a template per option).
+    category = forms.ChoiceField(label=_("Category"), required=False, widget=CompactSelect)
+    tag = forms.ChoiceField(label=_("Tag"), required=False, widget=CompactSelect)
 
     def set_choices(self, categories, tags) -> None:
         self.fields["category"].choices = [("", _("All categories"))] + [
