@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.run import server_environment  # noqa: E402
+from bench.run import add_server_arguments, server_environment  # noqa: E402
 
 
 class RolledBack(Exception):
@@ -31,10 +31,7 @@ class RolledBack(Exception):
 
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--database-url", default="postgres://postgres@127.0.0.1:5432/portals_bench"
-    )
-    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/14")
+    add_server_arguments(parser)
     parser.add_argument("--only", default="", help="only jobs whose name contains this")
     return parser.parse_args()
 

@@ -20,15 +20,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.run import server_environment, session_key  # noqa: E402
+from bench.run import add_server_arguments, server_environment, session_key  # noqa: E402
 
 
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--database-url", default="postgres://postgres@127.0.0.1:5432/portals_bench"
-    )
-    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/14")
+    add_server_arguments(parser)
     parser.add_argument("--pages", default="", help="pages of bench/pages.py whose label has this")
     parser.add_argument("--path", help="profile this path instead")
     parser.add_argument("--email", help="... signed in as this person")

@@ -27,12 +27,17 @@ sys.path.insert(0, str(ROOT))
 VENV_BIN = ROOT / ".venv" / "bin"
 
 
-def parse_args():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def add_server_arguments(parser) -> None:
+    """The bench database and cache, for every script that runs the site's code on them."""
     parser.add_argument(
         "--database-url", default="postgres://postgres@127.0.0.1:5432/portals_bench"
     )
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/14")
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_server_arguments(parser)
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--connections", type=int, default=4)

@@ -5,14 +5,13 @@ import io
 from datetime import timedelta
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from core.access.roles import Role
 from core.learning import services
 from tests.factories import person_with
+from tests.queries import queries_to_get
 
 from .factories import department, make_course, profile
 
@@ -83,9 +82,7 @@ def test_the_report_costs_the_same_queries_for_a_bigger_team(sign_in, team):
     client = sign_in(team["head"])
 
     def count():
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(reverse("employee:learning-report")).status_code == 200
-        return len(queries)
+        return queries_to_get(client, reverse("employee:learning-report"))
 
     count()
     before = count()

@@ -3,23 +3,15 @@
 from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from core.partners.services import deals as deal_services
 from core.partners.services import mdf
+from tests.queries import queries_to_get
 
 from .factories import budget, channel_manager, firm, make_deal, partner_at, product
 
 pytestmark = pytest.mark.django_db
-
-
-def count(client, url) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(queries)
 
 
 def grow(nusantara, agus, hendra, b, start, n):
@@ -62,16 +54,16 @@ def test_partner_and_channel_pages_do_not_grow_with_the_data(client):
     ]
     client.force_login(agus)
     client.get(reverse("partner:dashboard"))  # fills the cache of the portal's pages
-    before = [count(client, url) for url in partner_urls]
+    before = [queries_to_get(client, url) for url in partner_urls]
     client.force_login(hendra)
-    before += [count(client, url) for url in channel_urls]
+    before += [queries_to_get(client, url) for url in channel_urls]
     grow(nusantara, agus, hendra, b, 10, 6)
     for i in range(3):
         make_deal(
             nusantara, agus, submit=True, value=Decimal("99999"), customer_company=f"Queue {i + 1}"
         )
     client.force_login(agus)
-    after = [count(client, url) for url in partner_urls]
+    after = [queries_to_get(client, url) for url in partner_urls]
     client.force_login(hendra)
-    after += [count(client, url) for url in channel_urls]
+    after += [queries_to_get(client, url) for url in channel_urls]
     assert after == before

@@ -51,23 +51,16 @@ def my_work_panel(context, limit: int = 5):
 # Badges are tags rather than included templates: a list renders one per row, and an
 # {% include %} costs about ten times as much as this. The labels come from the choices
 # enums: Django's get_FOO_display() hashes every choice's lazy label on each call.
-def _label(choices, value) -> str:
-    return choices(value).label if value in choices.values else value
+def _badge(kind: str, choices, value):
+    label = choices(value).label if value in choices.values else value
+    return format_html('<span class="ticket-{} ticket-{}-{}">{}</span>', kind, kind, value, label)
 
 
 @register.simple_tag
 def ticket_status(ticket):
-    return format_html(
-        '<span class="ticket-status ticket-status-{}">{}</span>',
-        ticket.status,
-        _label(Status, ticket.status),
-    )
+    return _badge("status", Status, ticket.status)
 
 
 @register.simple_tag
 def ticket_priority(ticket):
-    return format_html(
-        '<span class="ticket-priority ticket-priority-{}">{}</span>',
-        ticket.priority,
-        _label(Priority, ticket.priority),
-    )
+    return _badge("priority", Priority, ticket.priority)
