@@ -103,7 +103,15 @@ class AssignForm(forms.Form):
 
 
 def _team(request):
-    """The people the viewer looks after and how many they are (404 when nobody)."""
+    """The people the viewer looks after (404 when nobody)."""
+    team = managed_people(request.user)
+    if not team.exists():
+        raise Http404
+    return team
+
+
+def _team_and_size(request):
+    """The same and how many they are: the one count also decides the 404."""
     team = managed_people(request.user)
     size = team.count()
     if not size:
@@ -113,7 +121,7 @@ def _team(request):
 
 @staff_required
 def report(request, **kwargs):
-    team, team_size = _team(request)
+    team, team_size = _team_and_size(request)
     now = timezone.now()
     courses = Paginator(reports.completion_by_course(team, now=now), COURSES_PER_PAGE).get_page(
         request.GET.get("courses")
@@ -142,7 +150,7 @@ def report(request, **kwargs):
 @staff_required
 @require_POST
 def assign(request):
-    team, team_size = _team(request)
+    team, team_size = _team_and_size(request)
     form = AssignForm(team, request.POST, team_size=team_size)
     if not form.is_valid():
         return report(request, assign_form=form)
@@ -174,7 +182,7 @@ def course_suggestions(request):
 
 @staff_required
 def report_csv(request):
-    team = _team(request)[0]
+    team = _team(request)
     response = StreamingHttpResponse(reports.csv_rows(team), content_type="text/csv")
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="training-report-{stamp}.csv"'

@@ -97,7 +97,7 @@ def has_duty(person, duty: Duty) -> bool:
 
 def worked_queue_ids(person) -> frozenset[int]:
     """The active ticket queues a current employee works through their staff groups."""
-    if not person.is_authenticated or not holds_role(person, Role.EMPLOYEE):
+    if not holds_role(person, Role.EMPLOYEE):
         return frozenset()
     return _staff_groups(person)[1]
 
