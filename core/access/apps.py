@@ -6,3 +6,8 @@ class AccessConfig(AppConfig):
     name = "core.access"
     label = "access"
     verbose_name = _("Access")
+
+    def ready(self):
+        from .facts import connect_receivers
+
+        connect_receivers()

@@ -1,16 +1,17 @@
 """Who may enter which portal and hold which duty: the decisions every view asks for.
 
-What a person holds is read once per request and kept on the person object, so a page
-that asks many questions costs two queries (role assignments, and groups with the ticket
-queues they work), not one per question.
+What a person holds comes from `facts.facts_of` (the shared cache, or the database once),
+read once per request and kept on the person object, so a page that asks many questions
+costs at most one cache read, not a query per question.
 """
 
 import enum
 
-from allauth.mfa.models import Authenticator
+from django.utils import timezone
 
 from core.people.models import RoleAssignment
 
+from . import facts
 from .roles import PORTALS, Duty, Portal, Role
 
 
@@ -25,22 +26,19 @@ class Entry(enum.Enum):
 def current_assignments(person) -> list[RoleAssignment]:
     if not person.is_authenticated or not person.is_active:
         return []
-    cached = person.__dict__.get("_current_assignments")
-    if cached is None:
-        cached = list(
-            RoleAssignment.objects.current()
-            .filter(person=person)
-            .select_related("organisation")
-            .order_by("role", "organisation__name")
-        )
-        person.__dict__["_current_assignments"] = cached
-    return cached
+    current = person.__dict__.get("_current_assignments")
+    if current is None:
+        current = facts.facts_of(person).current_assignments(timezone.now())
+        person.__dict__["_current_assignments"] = current
+    return current
 
 
 def forget_cached_access(person) -> None:
-    """Call after changing someone's roles, groups or authenticators within a request."""
-    for key in ("_current_assignments", "_staff_groups", "_has_mfa"):
+    """Call after changing someone's roles, groups or authenticators: this request and the
+    next ones see the change."""
+    for key in ("_access_facts", "_current_assignments"):
         person.__dict__.pop(key, None)
+    facts.forget([person.pk])
 
 
 def roles_of(person) -> set[Role]:
@@ -70,36 +68,18 @@ def portals_for(person) -> list[Portal]:
     return [portal for role, portal in PORTALS.items() if role in held]
 
 
-def _staff_groups(person) -> tuple[frozenset[str], frozenset[int]]:
-    """The names of the person's groups and the active ticket queues those groups work, in
-    one query: staff pages ask both (duties for the navigation, queues for tickets)."""
-    cached = person.__dict__.get("_staff_groups")
-    if cached is None:
-        rows = list(
-            person.groups.order_by().values_list(
-                "name", "ticket_queues__pk", "ticket_queues__is_active"
-            )
-        )
-        cached = (
-            frozenset(name for name, _, _ in rows),
-            frozenset(queue for _, queue, active in rows if queue is not None and active),
-        )
-        person.__dict__["_staff_groups"] = cached
-    return cached
-
-
 def has_duty(person, duty: Duty) -> bool:
     """Duties count only while the person is a current employee."""
     if not holds_role(person, Role.EMPLOYEE):
         return False
-    return duty.value in _staff_groups(person)[0]
+    return duty.value in facts.facts_of(person).group_names
 
 
 def worked_queue_ids(person) -> frozenset[int]:
     """The active ticket queues a current employee works through their staff groups."""
     if not holds_role(person, Role.EMPLOYEE):
         return frozenset()
-    return _staff_groups(person)[1]
+    return facts.facts_of(person).worked_queue_ids
 
 
 def is_staff_member(person) -> bool:
@@ -114,11 +94,7 @@ def needs_mfa(person) -> bool:
 
 
 def has_mfa(person) -> bool:
-    cached = person.__dict__.get("_has_mfa")
-    if cached is None:
-        cached = Authenticator.objects.filter(user=person, type=Authenticator.Type.TOTP).exists()
-        person.__dict__["_has_mfa"] = cached
-    return cached
+    return person.is_authenticated and facts.facts_of(person).has_totp
 
 
 def portal_entry(person, portal: Portal) -> Entry:

@@ -202,37 +202,6 @@ def test_organisation_names_are_unique_per_kind_ignoring_case():
         OrganisationFactory(name="acme", kind=OrganisationKind.CUSTOMER)
 
 
-def test_what_a_person_holds_is_read_in_one_query_per_request(django_assert_num_queries):
-    person = person_with(Role.CUSTOMER, Role.PARTNER, Role.INVESTOR)
-    person = Person.objects.get(pk=person.pk)
-    with django_assert_num_queries(1):
-        for _ in range(5):
-            policies.portals_for(person)
-            policies.roles_of(person)
-            policies.holds_role(person, Role.CUSTOMER)
-
-
-def test_duties_and_worked_queues_are_read_together_in_one_query():
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    from core.access.tickets import worked_queue_ids
-    from tests.tickets.factories import support_desk
-
-    desk = support_desk()
-    closed = support_desk(slug="closed", role=None, group="Closed desk")
-    closed.queue.is_active = False
-    closed.queue.save()
-    desk.agent.groups.add(*closed.queue.agent_groups.all())
-    agent = Person.objects.get(pk=desk.agent.pk)
-    policies.current_assignments(agent)
-
-    with CaptureQueriesContext(connection) as queries:
-        assert policies.has_duty(agent, Duty.AGENT)
-        assert worked_queue_ids(agent) == {desk.queue.pk}  # the inactive queue is not worked
-    assert len(queries) == 1
-
-
 def test_forgetting_cached_access_rereads_the_worked_queues():
     from core.access.tickets import worked_queue_ids
     from tests.tickets.factories import support_desk

@@ -1,23 +1,15 @@
 """The IR pages cost the same number of queries with few or many publications and events."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from core.access.roles import Role
 from tests.factories import person_with
+from tests.queries import queries_to_get
 
 from .factories import event, publication
 
 pytestmark = pytest.mark.django_db
-
-
-def count(client, url) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(queries)
 
 
 def grow(n, start):
@@ -41,7 +33,7 @@ def test_library_events_and_feeds_are_constant_in_the_data_size(client, as_inves
         reverse("investor:calendar-feed"),
     ]
     grow(3, 0)
-    few = [count(client, url) for url in urls]
+    few = [queries_to_get(client, url) for url in urls]
     grow(30, 3)
-    many = [count(client, url) for url in urls]
+    many = [queries_to_get(client, url) for url in urls]
     assert few == many

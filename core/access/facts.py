@@ -1,0 +1,153 @@
+"""What a person holds, kept in the shared cache between requests.
+
+Every signed-in page asks what its person holds: role assignments, staff groups with the
+ticket queues they work, a second factor. Those change seldom and are read on every
+request, so they are kept in the cache under the person's key (one cache read instead of
+up to three queries), and every change to them forgets the key: the services that grant and
+end roles, and the signal receivers below for the admin screens, allauth's MFA views and
+anything else that saves the models. Assignments are kept with their dates and filtered
+for "current" on each read, so one that starts or ends later needs no expiry of its own.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from allauth.mfa.models import Authenticator
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Q
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.utils import timezone
+
+from core.people.models import RoleAssignment
+
+from .roles import Role
+
+# Bounds how long a change made outside the ORM (raw SQL, a bulk update) can go unseen.
+TIMEOUT = 5 * 60
+_KEY = "access-v1:{}"
+
+
+@dataclass(frozen=True)
+class AccessFacts:
+    assignments: tuple[RoleAssignment, ...]  # current and future ones, by role and organisation
+    group_names: frozenset[str]
+    worked_queue_ids: frozenset[int]  # active queues worked through those groups
+    has_totp: bool
+
+    def current_assignments(self, at: datetime) -> list[RoleAssignment]:
+        return [a for a in self.assignments if a.since <= at and (a.until is None or a.until > at)]
+
+
+def facts_of(person) -> AccessFacts:
+    """The person's access facts: from this request's memo, the cache, or the database."""
+    facts = person.__dict__.get("_access_facts")
+    if facts is None:
+        key = _KEY.format(person.pk)
+        facts = cache.get(key)
+        if facts is None:
+            facts = _read(person)
+            cache.set(key, facts, TIMEOUT)
+        person.__dict__["_access_facts"] = facts
+    return facts
+
+
+def _read(person) -> AccessFacts:
+    now = timezone.now()
+    assignments = tuple(
+        RoleAssignment.objects.filter(Q(until__isnull=True) | Q(until__gt=now), person=person)
+        .select_related("organisation")
+        .order_by("role", "organisation__name", "since")
+    )
+    rows = []
+    # Groups count only for employees (duties, ticket queues): others need no query.
+    if any(a.role == Role.EMPLOYEE for a in assignments):
+        rows = person.groups.order_by().values_list(
+            "name", "ticket_queues__pk", "ticket_queues__is_active"
+        )
+    rows = list(rows)
+    return AccessFacts(
+        assignments=assignments,
+        group_names=frozenset(name for name, _, _ in rows),
+        worked_queue_ids=frozenset(q for _, q, active in rows if q is not None and active),
+        has_totp=Authenticator.objects.filter(user=person, type=Authenticator.Type.TOTP).exists(),
+    )
+
+
+def forget(person_ids) -> None:
+    """Drop these people's cached facts, now and again at commit: a request in another
+    process may meanwhile have read the rows from before the change and cached them."""
+    keys = [_KEY.format(pk) for pk in person_ids]
+    if not keys:
+        return
+    cache.delete_many(keys)
+    transaction.on_commit(lambda: cache.delete_many(keys))
+
+
+def _members_of_groups(group_ids) -> list[int]:
+    Person = get_user_model()
+    return list(Person.objects.filter(groups__in=group_ids).values_list("pk", flat=True))
+
+
+def _on_assignment(sender, instance, **kwargs):
+    forget([instance.person_id])
+
+
+def _on_authenticator(sender, instance, **kwargs):
+    forget([instance.user_id])
+
+
+def _on_group(sender, instance, **kwargs):
+    forget(_members_of_groups([instance.pk]))
+
+
+def _on_membership(sender, instance, action, reverse, pk_set, **kwargs):
+    """person.groups changed (forward) or group.user_set changed (reverse)."""
+    if not reverse:
+        if action.startswith("post_"):
+            forget([instance.pk])
+    elif action == "pre_clear":
+        forget(_members_of_groups([instance.pk]))
+    elif action in ("post_add", "post_remove"):
+        forget(pk_set)
+
+
+def _on_queue(sender, instance, **kwargs):
+    forget(_members_of_groups(instance.agent_groups.values_list("pk", flat=True)))
+
+
+def _on_queue_groups(sender, instance, action, reverse, pk_set, **kwargs):
+    """queue.agent_groups changed (forward) or group.ticket_queues changed (reverse)."""
+    if reverse:
+        if action.startswith("post_") or action == "pre_clear":
+            forget(_members_of_groups([instance.pk]))
+    elif action == "pre_clear":
+        _on_queue(sender, instance)
+    elif action in ("post_add", "post_remove"):
+        forget(_members_of_groups(pk_set))
+
+
+def _on_organisation(sender, instance, **kwargs):
+    # The cached assignments carry their organisation.
+    people = RoleAssignment.objects.filter(organisation=instance).values_list("person_id")
+    forget({pk for (pk,) in people})
+
+
+def connect_receivers() -> None:
+    Person = get_user_model()
+    Queue = apps.get_model("tickets", "Queue")
+    Organisation = apps.get_model("orgs", "Organisation")
+    uid = "access-facts"
+    for signal in (post_save, post_delete):
+        signal.connect(_on_assignment, sender=RoleAssignment, dispatch_uid=uid)
+        signal.connect(_on_authenticator, sender=Authenticator, dispatch_uid=uid)
+    post_save.connect(_on_group, sender=Group, dispatch_uid=uid)
+    pre_delete.connect(_on_group, sender=Group, dispatch_uid=uid)
+    m2m_changed.connect(_on_membership, sender=Person.groups.through, dispatch_uid=uid)
+    post_save.connect(_on_queue, sender=Queue, dispatch_uid=uid)
+    pre_delete.connect(_on_queue, sender=Queue, dispatch_uid=uid)
+    m2m_changed.connect(_on_queue_groups, sender=Queue.agent_groups.through, dispatch_uid=uid)
+    post_save.connect(_on_organisation, sender=Organisation, dispatch_uid=uid)
