@@ -6,9 +6,11 @@ page costs the same few queries for a team of five or a company of five thousand
 import csv
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from core.staff.models import EmployeeProfile
 
 from .models import Assignment
 
@@ -72,10 +74,16 @@ def _counts(now) -> dict:
 
 def overdue(people, *, now=None):
     now = now or timezone.now()
+    # Departments come in a second query: joined in too, PostgreSQL spent ~8 ms planning
+    # the eight tables for a page of 25 rows.
+    profiles = Prefetch(
+        "person__employee_profile", queryset=EmployeeProfile.objects.select_related("department")
+    )
     return (
         _scope(people, now)
         .filter(completed_at__isnull=True, due_at__lte=now)
-        .select_related("person__employee_profile__department", "course")
+        .select_related("person", "course")
+        .prefetch_related(profiles)
         .order_by("due_at", "person__full_name")
     )
 
