@@ -3,12 +3,36 @@
 A family of cached answers (the knowledge base's searches, the portals' page lists) lives
 under a generation token. Any change to the data behind them replaces the token, so no
 entry of an older generation is read again; those entries leave the cache on their own.
+
+Within one request a generation's token is read once: a page asking several cached answers
+of one family reads it one time, as if the whole request had run at the instant of that
+read. Outside requests (tasks, commands) every read asks the cache.
 """
 
 import uuid
 
+from asgiref.local import Local
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
+
+_this_request = Local()  # .tokens: {generation key: token} while a request runs
+
+
+def _request_began(**_signal) -> None:
+    _this_request.tokens = {}
+
+
+def _request_ended(**_signal) -> None:
+    _this_request.tokens = None
+
+
+request_started.connect(_request_began, dispatch_uid="generations-began")
+request_finished.connect(_request_ended, dispatch_uid="generations-ended")
+
+
+def _tokens_of_this_request() -> dict | None:
+    return getattr(_this_request, "tokens", None)
 
 
 class Generation:
@@ -18,16 +42,25 @@ class Generation:
         self.key = f"{name}:generation"
 
     def current(self) -> str:
-        token = cache.get(self.key)
+        tokens = _tokens_of_this_request()
+        token = tokens.get(self.key) if tokens is not None else None
         if token is None:
-            # A fresh token, never a counter restarted from 1: entries stored before the
-            # cache lost the key must not become current again.
-            cache.add(self.key, uuid.uuid4().hex, timeout=None)
             token = cache.get(self.key)
+            if token is None:
+                # A fresh token, never a counter restarted from 1: entries stored before
+                # the cache lost the key must not become current again.
+                cache.add(self.key, uuid.uuid4().hex, timeout=None)
+                token = cache.get(self.key)
+            if tokens is not None:
+                tokens[self.key] = token
         return token
 
     def _replace(self) -> None:
-        cache.set(self.key, uuid.uuid4().hex, timeout=None)
+        token = uuid.uuid4().hex
+        cache.set(self.key, token, timeout=None)
+        tokens = _tokens_of_this_request()
+        if tokens is not None:  # this request's own later reads see its change
+            tokens[self.key] = token
 
     def renew(self, **_signal) -> None:
         """A signal receiver: the data changed. Replaced now, for this transaction's own

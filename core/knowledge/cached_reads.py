@@ -22,10 +22,18 @@ knowledge_changed = KNOWLEDGE.renew
 def remembered(person, name: str, parts: tuple, compute):
     """`compute()`'s answer for the person's audience and these parts (which must decide the
     answer together with the audience), from the cache when this generation has it."""
-    narrowing = KNOWLEDGE.kept("narrowing", narrowing_ids)
-    audience = audience_key(person, narrowing)
-    digest = hashlib.sha256(repr((audience, parts)).encode()).hexdigest()
+    digest = hashlib.sha256(repr((_audience(person), parts)).encode()).hexdigest()
     return KNOWLEDGE.kept(f"{name}:{digest}", compute)
+
+
+def _audience(person) -> str:
+    """The person's audience key, worked out once a request (a page asks several reads)."""
+    token = KNOWLEDGE.current()
+    known = person.__dict__.get("_knowledge_audience")
+    if known is None or known[0] != token:
+        known = (token, audience_key(person, KNOWLEDGE.kept("narrowing", narrowing_ids)))
+        person.__dict__["_knowledge_audience"] = known
+    return known[1]
 
 
 def shared(name: str, compute):

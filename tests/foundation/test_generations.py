@@ -39,3 +39,32 @@ def test_generations_of_different_names_are_apart():
     knowledge, pages = Generation("test-a"), Generation("test-b")
     knowledge.kept("x", lambda: "a")
     assert pages.kept("x", lambda: "b") == "b"
+
+
+@pytest.mark.django_db
+def test_a_request_reads_each_token_once_and_sees_its_own_renewal():
+    from django.core.cache import cache
+
+    from core import generations
+
+    pages = Generation("test-pages")
+    generations._request_began()
+    try:
+        first = pages.current()
+        cache.set(pages.key, "renewed-by-another-process")
+        assert pages.current() == first  # the request keeps the token it read first
+        pages.renew()
+        assert pages.current() not in (first, "renewed-by-another-process")
+    finally:
+        generations._request_ended()
+    cache.set(pages.key, "renewed-after-the-request")
+    assert pages.current() == "renewed-after-the-request"  # outside requests: every read
+
+
+def test_every_request_starts_with_no_tokens(client):
+    from core import generations
+
+    generations._request_began()
+    generations._this_request.tokens["stale"] = "x"
+    client.get("/healthz/")
+    assert generations._tokens_of_this_request() is None
