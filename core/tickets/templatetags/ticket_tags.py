@@ -1,6 +1,9 @@
+import functools
+
 from django import template
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import get_language
 
 from core.access.roles import Role
 
@@ -49,18 +52,19 @@ def my_work_panel(context, limit: int = 5):
 
 
 # Badges are tags rather than included templates: a list renders one per row, and an
-# {% include %} costs about ten times as much as this. The labels come from the choices
-# enums: Django's get_FOO_display() hashes every choice's lazy label on each call.
-def _badge(kind: str, choices, value):
+# {% include %} costs about ten times as much as this. Each badge is written once per
+# language and value and then reused: lists show the same few badges on every row.
+@functools.cache
+def _badge(kind: str, choices, value, language: str):
     label = choices(value).label if value in choices.values else value
     return format_html('<span class="ticket-{} ticket-{}-{}">{}</span>', kind, kind, value, label)
 
 
 @register.simple_tag
 def ticket_status(ticket):
-    return _badge("status", Status, ticket.status)
+    return _badge("status", Status, ticket.status, get_language())
 
 
 @register.simple_tag
 def ticket_priority(ticket):
-    return _badge("priority", Priority, ticket.priority)
+    return _badge("priority", Priority, ticket.priority, get_language())
