@@ -7,7 +7,7 @@ from core.access.roles import Role
 from core.cms.views import PortalDashboardView
 from core.learning.models import Assignment, Enrolment
 from core.staff.models import Goal, NewsIndexPage
-from core.staff.selectors import news_for
+from core.staff.selectors import latest_news
 
 
 class DashboardView(PortalDashboardView):
@@ -30,7 +30,7 @@ class DashboardView(PortalDashboardView):
         news_index_type = ContentType.objects.get_for_model(NewsIndexPage).pk
         context.update(
             {
-                "news": list(news_for(person, limit=5)),
+                "news": latest_news(person, limit=5),
                 "news_index": next(
                     (p for p in context["portal_pages"] if p.content_type_id == news_index_type),
                     None,

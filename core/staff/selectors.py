@@ -1,7 +1,11 @@
+from dataclasses import dataclass
+from datetime import date
+
 from django.db.models import Exists, OuterRef, Q, Subquery
 
 from core.access.roles import Role
-from core.access.staff import current_employees_q, news_visible_to
+from core.access.staff import current_employees_q, department_id_of, news_visible_to
+from core.cms.selectors import PAGES
 from core.people.models import Person, RoleAssignment
 
 from .models import EmployeeProfile, NewsPage
@@ -13,6 +17,28 @@ def news_for(person, *, parent=None, limit: int | None = None):
     if parent is not None:
         news = news.child_of(parent)
     return news[:limit] if limit else news
+
+
+@dataclass(frozen=True)
+class NewsItem:
+    title: str
+    url: str
+    date: date
+    summary: str
+
+
+def latest_news(person, *, limit: int) -> list[NewsItem]:
+    """The dashboard's newest news for the person, kept with the portals' pages (news are
+    pages: any change to one replaces that generation) for everyone of the person's
+    department, which alone decides who reads which news."""
+    department = department_id_of(person) if person.is_authenticated else None
+    return PAGES.kept(
+        f"news:{department}:{limit}",
+        lambda: [
+            NewsItem(title=page.title, url=page.url, date=page.date, summary=page.summary)
+            for page in news_for(person, limit=limit)
+        ],
+    )
 
 
 def _job_title():

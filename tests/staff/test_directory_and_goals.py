@@ -177,3 +177,31 @@ def test_news_for_a_department_reaches_only_that_department(client, sign_in, sta
 def test_a_news_index_can_live_only_under_the_employee_portal():
     assert NewsIndexPage.can_create_at(PortalPage.objects.get(portal=Role.EMPLOYEE))
     assert not NewsIndexPage.can_create_at(PortalPage.objects.get(portal=Role.CUSTOMER))
+
+
+def test_the_dashboard_s_news_kept_in_the_cache_follow_publishing_and_departments(
+    sign_in, staff, django_capture_on_commit_callbacks
+):
+    root = PortalPage.objects.get(portal=Role.EMPLOYEE)
+    index = root.add_child(instance=NewsIndexPage(title="News", slug="news"))
+    _news(index, "Town hall")
+    joko = sign_in(staff["joko"])
+
+    def dashboard_news():
+        return [n.title for n in joko.get(reverse("employee:dashboard")).context["news"]]
+
+    assert dashboard_news() == ["Town hall"]
+    with django_capture_on_commit_callbacks(execute=True):
+        finance_only = _news(index, "Closing calendar", [staff["finance"]])
+    assert dashboard_news() == ["Closing calendar", "Town hall"]
+    with django_capture_on_commit_callbacks(execute=True):
+        finance_only.unpublish()
+    assert dashboard_news() == ["Town hall"]
+    # Rina's department shares no cached answer with Joko's.
+    with django_capture_on_commit_callbacks(execute=True):
+        finance_only.save_revision().publish()
+    assert dashboard_news() == ["Closing calendar", "Town hall"]
+    rina = sign_in(staff["rina"])
+    assert [n.title for n in rina.get(reverse("employee:dashboard")).context["news"]] == [
+        "Town hall"
+    ]
