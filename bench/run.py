@@ -6,8 +6,8 @@ bare Django view in the same server and the same run, driven by wrk on loopback.
     .venv/bin/python bench/run.py --duration 15        # measure every page in bench/pages.py
     .venv/bin/python bench/run.py --pages "customer"   # only pages whose label contains this
 
-Prints requests/s, p50 and p99 latency, the share of the bare view's requests/s (the faster
-of its two runs, first and last), and the queries each page makes. Not a test: numbers go
+Prints requests/s, p50 and p99 latency, the share of the bare view's requests/s (measured for
+two seconds just before each page), and the queries each page makes. Not a test: numbers go
 to bench/RESULTS.md by hand, with the command.
 """
 
@@ -219,18 +219,19 @@ def main() -> None:
     )
     try:
         wait_until_up(args.port)
-        # The bare view runs first and last; shares are of the faster of the two runs, so a
-        # slow moment of the machine during one of them cannot flatter the pages.
+        # The bare view runs first and last, and for two seconds just before each page: a
+        # page's share is of the bare view beside it, so a drift of the machine's speed
+        # during the run (seen here: a fifth either way within minutes) cannot flatter or
+        # wrong the pages measured late.
         first_bare = measure(args, BARE.path, None)
-        measured = [(page, measure(args, page.path, cookies.get(page.email))) for page in pages]
+        rows = [(f"{BARE.label}, first", *first_bare, 100.0, first_bare[0], 0)]
+        for page in pages:
+            beside = run_wrk(args, BARE.path, None, seconds=2)[0]
+            rps, p50, p99 = measure(args, page.path, cookies.get(page.email))
+            share = 100 * rps / beside
+            rows.append((page.label, rps, p50, p99, share, beside, query_counts[page.label]))
         last_bare = run_wrk(args, BARE.path, None)
-        bare_rps = max(first_bare[0], last_bare[0])
-        rows = [
-            (f"{BARE.label}, first", *first_bare, 100 * first_bare[0] / bare_rps, 0),
-            (f"{BARE.label}, last", *last_bare, 100 * last_bare[0] / bare_rps, 0),
-        ]
-        for page, (rps, p50, p99) in measured:
-            rows.append((page.label, rps, p50, p99, 100 * rps / bare_rps, query_counts[page.label]))
+        rows.append((f"{BARE.label}, last", *last_bare, 100.0, last_bare[0], 0))
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -239,10 +240,13 @@ def main() -> None:
         f"\n{args.workers} gunicorn workers, {args.connections} connections, "
         f"{args.duration}s per page, {os.cpu_count()} cores\n"
     )
-    print("| page | req/s | p50 ms | p99 ms | % of bare | queries |")
-    print("|---|---:|---:|---:|---:|---:|")
-    for label, rps, p50, p99, share, queries in rows:
-        print(f"| {label} | {rps:,.0f} | {p50:.1f} | {p99:.1f} | {share:.1f}% | {queries} |")
+    print("| page | req/s | p50 ms | p99 ms | % of bare | bare req/s beside | queries |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for label, rps, p50, p99, share, beside, queries in rows:
+        print(
+            f"| {label} | {rps:,.0f} | {p50:.1f} | {p99:.1f} | {share:.1f}% | {beside:,.0f} "
+            f"| {queries} |"
+        )
 
 
 if __name__ == "__main__":
