@@ -62,13 +62,17 @@ def _read(person) -> AccessFacts:
         .select_related("organisation")
         .order_by("role", "organisation__name", "since")
     )
-    rows = []
     # Groups count only for employees (duties, ticket queues): others need no query.
-    if any(a.role == Role.EMPLOYEE for a in assignments):
-        rows = person.groups.order_by().values_list(
-            "name", "ticket_queues__pk", "ticket_queues__is_active"
+    employed = any(a.role == Role.EMPLOYEE for a in assignments)
+    rows = (
+        list(
+            person.groups.order_by().values_list(
+                "name", "ticket_queues__pk", "ticket_queues__is_active"
+            )
         )
-    rows = list(rows)
+        if employed
+        else []
+    )
     return AccessFacts(
         assignments=assignments,
         group_names=frozenset(name for name, _, _ in rows),
