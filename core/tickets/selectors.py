@@ -1,6 +1,8 @@
 """Reading tickets for screens. Each returns a queryset whose cost does not grow with the data
 it does not show: lists paginate in the database, threads load with a fixed number of queries."""
 
+from collections import defaultdict
+
 from django.db.models import (
     BooleanField,
     Case,
@@ -8,7 +10,6 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     IntegerField,
-    Prefetch,
     Q,
     Sum,
     Value,
@@ -23,7 +24,7 @@ from core.params import whole_number
 from core.people.models import Person
 
 from .lifecycle import ACTIVE, Status
-from .models import Queue, Ticket, TicketAttachment, TicketEvent
+from .models import Queue, Ticket, TicketEvent
 from .models.choices import PRIORITY_RANK, Priority
 from .text import render_texts
 
@@ -70,24 +71,6 @@ def administered_organisation_ids(person, role: Role) -> list[int]:
     return sorted(
         {a.organisation_id for a in policies.assignments_for(person, role) if a.is_org_admin}
     )
-
-
-def public_thread(ticket):
-    """Public messages with their files, for the requester's side."""
-    files = TicketAttachment.objects.filter(is_internal=False)
-    return (
-        ticket.messages.filter(is_internal=False)
-        .select_related("author")
-        .prefetch_related(Prefetch("attachments", queryset=files))
-    )
-
-
-def full_thread(ticket):
-    return ticket.messages.select_related("author").prefetch_related("attachments")
-
-
-def opening_attachments(ticket):
-    return ticket.attachments.filter(message__isnull=True)
 
 
 def public_events(ticket):
@@ -249,18 +232,23 @@ THREAD_WINDOW = 30
 
 
 class Timeline(list):
-    """Timeline entries, oldest first; `earlier` counts the messages left out before them."""
+    """Timeline entries, oldest first; `earlier` counts the messages left out before them,
+    `opening_files` are the files of the opening description."""
 
     earlier: int = 0
+    opening_files: list
 
 
 def timeline(ticket, *, internal: bool, whole: bool = False) -> Timeline:
     """Messages and changes, oldest first: the latest THREAD_WINDOW messages and the changes
     since the first of them, or the whole thread. The requester's side (internal=False) sees
-    public replies and public changes only. At most three queries, whatever the thread's length."""
-    messages = full_thread(ticket) if internal else public_thread(ticket)
+    public replies, public files and public changes only. Three queries, whatever the
+    thread's length: messages, their files with the opening's, changes."""
+    messages = ticket.messages.select_related("author")
     events = (all_events(ticket) if internal else public_events(ticket)).select_related("actor")
     events = events.exclude(kind=TicketEvent.Kind.ATTACHMENT)
+    if not internal:
+        messages = messages.filter(is_internal=False)
     entries = Timeline()
     if whole:
         shown = list(messages)
@@ -271,9 +259,27 @@ def timeline(ticket, *, internal: bool, whole: bool = False) -> Timeline:
         if shown and shown[0].thread_length > len(shown):
             entries.earlier = shown[0].thread_length - len(shown)
             events = events.filter(at__gte=shown[0].created_at)
+    entries.opening_files = _attach_files(ticket, shown, internal=internal)
     for message, html in zip(shown, render_texts([m.body for m in shown]), strict=True):
         message.body_html = html
     entries += [{"kind": "message", "at": m.created_at, "item": m} for m in shown]
     entries += [{"kind": "event", "at": e.at, "item": e} for e in events]
     entries.sort(key=lambda entry: (entry["at"], entry["kind"] != "message"))
     return entries
+
+
+def _attach_files(ticket, messages, *, internal: bool) -> list:
+    """Sets `files` on each message and returns the opening description's, in one query.
+    Plain lists, not a prefetch: Django's prefetch builds a queryset per message, which cost
+    a long thread's page more than the query itself."""
+    files = ticket.attachments.filter(
+        Q(message__isnull=True) | Q(message_id__in=[m.pk for m in messages])
+    )
+    if not internal:
+        files = files.filter(is_internal=False)
+    by_message = defaultdict(list)
+    for file in files:
+        by_message[file.message_id].append(file)
+    for message in messages:
+        message.files = by_message.get(message.pk, [])
+    return by_message.get(None, [])

@@ -53,7 +53,6 @@ def _context(request, ticket: Ticket, **forms) -> dict:
         "timeline": selectors.timeline(
             ticket, internal=True, whole=request.GET.get("thread") == "all"
         ),
-        "opening_files": list(selectors.opening_attachments(ticket)),
         "file_url_name": "employee:work-ticket-file",
         "reply_form": forms.get("reply_form") or AgentReplyForm(targets=targets),
         "update_form": forms.get("update_form")

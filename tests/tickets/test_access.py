@@ -134,6 +134,38 @@ def test_internal_attachments_are_never_served_to_the_requester_side(desk, clien
     )
 
 
+def test_the_thread_lists_each_messages_files_and_the_requester_side_only_public_ones(desk, client):
+    from core.uploads.validation import validate_upload
+
+    siti = customer()
+    ticket = open_ticket(siti, files=[png_upload("opening.png")])
+    for body, internal, name in [("Log here", True, "server.pdf"), ("Invoice", False, "bill.pdf")]:
+        ticket_reply(
+            ticket=ticket,
+            author=desk.agent,
+            side=Side.AGENT,
+            body=body,
+            internal=internal,
+            attachments=[validate_upload(pdf_upload(name))],
+        )
+
+    def files_after(page, heading):
+        """The file names shown between `heading` and the next message."""
+        after = page.split(heading, 1)[1].split("message-card", 1)[0]
+        return sorted(name for name in ("opening.png", "server.pdf", "bill.pdf") if name in after)
+
+    client.force_login(desk.agent)
+    page = client.get(reverse("employee:work-ticket", args=[ticket.reference])).content.decode()
+    assert files_after(page, "opened the ticket") == ["opening.png"]
+    assert files_after(page, "Log here") == ["server.pdf"]
+    assert files_after(page, "Invoice") == ["bill.pdf"]
+    client.force_login(siti)
+    page = client.get(reverse("customer:ticket-detail", args=[ticket.reference])).content.decode()
+    assert files_after(page, "opened the ticket") == ["opening.png"]
+    assert files_after(page, "Invoice") == ["bill.pdf"]
+    assert "server.pdf" not in page
+
+
 def test_a_file_of_another_ticket_is_not_served_through_this_ones_address(desk, client):
     siti = customer()
     first = open_ticket(siti, files=[png_upload()])

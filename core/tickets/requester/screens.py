@@ -85,7 +85,6 @@ class ScreensBase:
             invited_view=not decides,
             answer=answers.readable_answer(ticket, request.user),
             timeline=selectors.timeline(ticket, internal=False, whole=whole_thread),
-            opening_files=list(selectors.opening_attachments(ticket).filter(is_internal=False)),
             file_url_name=self.name("ticket-file"),
             reply_form=forms.get("reply_form") or ReplyForm(),
             rating_form=forms.get("rating_form")
