@@ -4,10 +4,8 @@ it does not show: lists paginate in the database, threads load with a fixed numb
 from collections import defaultdict
 
 from django.db.models import (
-    BooleanField,
     Case,
     Count,
-    ExpressionWrapper,
     F,
     IntegerField,
     Q,
@@ -19,6 +17,7 @@ from django.db.models import (
 from django.db.models.functions import Cast
 
 from core.access import policies
+from core.access.compiled import CompiledCondition
 from core.access.roles import Role
 from core.params import whole_number
 from core.people.models import Person
@@ -49,7 +48,7 @@ def requester_tickets(
     from core.access.tickets import named_on_portal
 
     if scope == "mine":
-        tickets = Ticket.objects.filter(named_on_portal(person, role))
+        tickets = Ticket.objects.filter(CompiledCondition(Ticket, named_on_portal(person, role)))
     else:
         # Naming the organisations lets the database walk their ticket index in order
         # instead of sorting every ticket the visibility rule's OR admits.
@@ -180,11 +179,11 @@ def requesters_other_tickets(ticket, person, *, limit: int = 10):
     from core.access.tickets import ticket_visibility
 
     # One query: each row says whether `person` may see it, and window counts over all of
-    # them give both totals (the access filter is costly to build, so it is compiled once).
+    # them give both totals (the access filter, costly to write, is written once for both).
     rows = list(
         Ticket.objects.filter(requester_id=ticket.requester_id)
         .exclude(pk=ticket.pk)
-        .annotate(visible=ExpressionWrapper(ticket_visibility(person), BooleanField()))
+        .annotate(visible=CompiledCondition(Ticket, ticket_visibility(person)))
         .annotate(
             total=Window(Count("pk")),
             visible_total=Window(Sum(Cast("visible", IntegerField()))),

@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.access.compiled import CompiledCondition
 from core.access.roles import Role
 
 from ..lifecycle import ACTIVE, SLA_PAUSED, SLA_RUNNING, Status
@@ -22,13 +23,14 @@ class TicketQuerySet(models.QuerySet):
         as_agent=True: only through the queues they work; False: only as requester's side."""
         from core.access.tickets import ticket_visibility
 
-        return self.filter(ticket_visibility(person, as_agent=as_agent))
+        visible = ticket_visibility(person, as_agent=as_agent)
+        return self.filter(CompiledCondition(self.model, visible))
 
     def visible_on_portal(self, person, role: Role) -> "TicketQuerySet":
         """What `role`'s requester screens show `person` (core/access/tickets.py)."""
         from core.access.tickets import portal_visibility
 
-        return self.filter(portal_visibility(person, role))
+        return self.filter(CompiledCondition(self.model, portal_visibility(person, role)))
 
     def active(self) -> "TicketQuerySet":
         return self.filter(status__in=ACTIVE)

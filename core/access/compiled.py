@@ -1,0 +1,41 @@
+"""Access filters written to SQL once, however often one statement or one request uses them.
+
+Django resolves a Q at every filter() and writes its SQL at every use: for a list's count and
+again for its page, for a SELECT column and again for a window over it. The ticket access
+filters, with their subqueries, cost a ticket page a fifth of its time that way."""
+
+from django.db.models import BooleanField, Expression
+from django.db.models.sql import Query
+
+
+class CompiledCondition(Expression):
+    """`condition` on `model`'s rows, resolved once and written once per database. Usable in
+    filter() and annotate() of `model`'s querysets; nested in another query (its tables
+    renamed), it is written afresh for the new names."""
+
+    conditional = True
+    output_field = BooleanField()
+
+    def __init__(self, model, condition):
+        super().__init__()
+        self.model = model
+        self.where = Query(model).build_where(condition)
+        self._sql = {}  # database alias -> (sql, params)
+
+    def get_source_expressions(self):
+        return [self.where]
+
+    def set_source_expressions(self, expressions):
+        (self.where,) = expressions
+        self._sql = {}  # renamed tables: the SQL written so far no longer applies
+
+    def resolve_expression(self, *args, **kwargs):
+        return self  # resolved once, in __init__
+
+    def as_sql(self, compiler, connection):
+        if compiler.query.model is not self.model:
+            raise ValueError(f"A condition on {self.model.__name__} rows used on another model.")
+        if connection.alias not in self._sql:
+            sql, params = compiler.compile(self.where)
+            self._sql[connection.alias] = f"({sql})", tuple(params)
+        return self._sql[connection.alias]
