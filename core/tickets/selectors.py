@@ -59,11 +59,7 @@ def requester_tickets(
         tickets = tickets.filter(status__in=ACTIVE)
     elif status in Status.values:
         tickets = tickets.filter(status=status)
-    return (
-        search(tickets, query)
-        .select_related("assignee", "requester", "on_behalf_of")
-        .order_by("-updated_at", "-id")
-    )
+    return search(tickets, query).for_lists(with_queue=False).order_by("-updated_at", "-id")
 
 
 def administered_organisation_ids(person, role: Role) -> list[int]:

@@ -25,7 +25,7 @@ class ReadViews(ScreensBase):
         query = search_text(request)
         tickets = selectors.requester_tickets(
             request.user, self.role, scope=scope, status=status, query=query
-        ).select_related("organisation")
+        )
         page = CappedPaginator(tickets, PAGE_SIZE).get_page(request.GET.get("page"))
         return render(
             request,
