@@ -47,7 +47,7 @@ class _KeyAndLabelIterator(forms.models.ModelChoiceIterator):
 
     def __init__(self, field):
         super().__init__(field)
-        self._rows = None
+        self._rows = field.offered
 
     def __iter__(self):
         if self._rows is None:
@@ -70,7 +70,14 @@ class CompactModelChoiceField(forms.ModelChoiceField):
 
     def __init__(self, queryset, *, label_field, **kwargs):
         self.label_field = label_field
+        self.offered = None
         super().__init__(queryset, **kwargs)
+
+    def offer(self, rows: list[tuple]) -> None:
+        """Show these (key, label) rows, a cached copy of the queryset's, instead of reading
+        it; what is posted is still looked up in the queryset."""
+        self.offered = list(rows)
+        self.widget.choices = self.choices
 
 
 class SuggestingTextInput(forms.TextInput):

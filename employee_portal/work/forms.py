@@ -66,7 +66,9 @@ class TicketUpdateForm(forms.Form):
         label=_("Category"), queryset=Category.objects.none(), label_field="name", required=False
     )
 
-    def __init__(self, *args, ticket, targets, assignable, **kwargs):
+    def __init__(self, *args, ticket, targets, assignable, offered=None, **kwargs):
+        """`assignable`: who may be assigned (a queryset); `offered`: the same as cached
+        (id, name) rows, shown instead of reading it (core/tickets/agents.py)."""
         initial = {
             "status": ticket.status,
             "priority": ticket.priority,
@@ -80,6 +82,8 @@ class TicketUpdateForm(forms.Form):
             (status.value, status.label) for status in targets
         ]
         self.fields["assignee"].queryset = assignable
+        if offered is not None:
+            self.fields["assignee"].offer(offered)
         self.fields["category"].queryset = Category.objects.filter(
             portal=ticket.portal, is_active=True
         )

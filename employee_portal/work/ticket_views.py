@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from core.access import tickets as ticket_access
 from core.access.tickets import ticket_agent_required
 from core.params import search_text, whole_number
-from core.tickets import answers, lifecycle, selectors
+from core.tickets import agents, answers, lifecycle, selectors
 from core.tickets.lifecycle import Side
 from core.tickets.models import Ticket
 from core.tickets.services import (
@@ -57,7 +57,10 @@ def _context(request, ticket: Ticket, **forms) -> dict:
         "reply_form": forms.get("reply_form") or AgentReplyForm(targets=targets),
         "update_form": forms.get("update_form")
         or TicketUpdateForm(
-            ticket=ticket, targets=targets, assignable=selectors.assignable_people(ticket.queue)
+            ticket=ticket,
+            targets=targets,
+            assignable=selectors.assignable_people(ticket.queue),
+            offered=agents.assignable_choices(ticket.queue),
         ),
         "other_tickets": other_tickets,
         "others_hidden": others_total - others_visible,

@@ -13,7 +13,7 @@ from core.access.tickets import ticket_agent_required, worked_queue_ids
 from core.pagination import CappedPaginator
 from core.params import search_text, whole_number
 from core.people.models import Person
-from core.tickets import selectors
+from core.tickets import agents, selectors
 from core.tickets.lifecycle import ACTIVE, Status
 from core.tickets.models import Priority, Ticket
 from core.tickets.services import ticket_assign_many
@@ -109,7 +109,7 @@ def queue_view(request, slug: str):
         tickets=tickets,
         params=params,
         queue=queue,
-        assignable=list(selectors.assignable_people(queue)),
+        assignable=agents.assignable_choices(queue),
     )
 
 
