@@ -259,6 +259,8 @@ def test_the_agent_links_a_page_as_the_answer(desk, client):
     client.post(reverse("employee:work-ticket-answer", args=[ticket.reference]), {"page": page.pk})
     ticket.refresh_from_db()
     assert ticket.answer_page_id == page.pk
+    linked = client.get(workspace).content.decode()
+    assert f'<a href="{page.url}">Scanner sessions explained</a>' in linked
     client.force_login(ticket.requester)
     detail = client.get(reverse("customer:ticket-detail", args=[ticket.reference]))
     assert "Scanner sessions explained" in detail.content.decode()
