@@ -15,6 +15,7 @@ from asgiref.local import Local
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 
 _this_request = Local()  # .tokens: {generation key: token} while a request runs
 
@@ -77,3 +78,19 @@ class Generation:
             value = compute()
             cache.set(key, value, self.timeout)
         return value
+
+
+def renew_on_person_change(generation: Generation) -> None:
+    """Renews `generation` whenever a person is saved or removed, for answers that show
+    people's names or standing. A sign-in, which saves the last sign-in time only, is no
+    change to them."""
+    from django.contrib.auth import get_user_model
+
+    def person_saved(sender, instance, update_fields=None, **kwargs):
+        if update_fields is None or set(update_fields) - {"last_login"}:
+            generation.renew()
+
+    Person = get_user_model()
+    uid = f"{generation.name}:person"
+    post_save.connect(person_saved, sender=Person, dispatch_uid=uid, weak=False)
+    post_delete.connect(generation.renew, sender=Person, dispatch_uid=uid)

@@ -17,7 +17,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
 from core.access.roles import Role
-from core.generations import Generation
+from core.generations import Generation, renew_on_person_change
 from core.people.models import RoleAssignment
 
 from .models import Queue
@@ -50,12 +50,6 @@ def _read(queue: Queue, now) -> list[tuple]:
     )
 
 
-def _on_person_saved(sender, instance, update_fields=None, **kwargs):
-    # A sign-in saves the person's last_login only: nothing offered changes.
-    if update_fields is None or set(update_fields) - {"last_login"}:
-        AGENTS.renew()
-
-
 def _on_assignment(sender, instance, **kwargs):
     if instance.role == Role.EMPLOYEE:
         AGENTS.renew()
@@ -64,8 +58,7 @@ def _on_assignment(sender, instance, **kwargs):
 def connect_receivers() -> None:
     Person = get_user_model()
     uid = "queue-agents"
-    post_save.connect(_on_person_saved, sender=Person, dispatch_uid=uid)
-    post_delete.connect(AGENTS.renew, sender=Person, dispatch_uid=uid)
+    renew_on_person_change(AGENTS)
     for signal in (post_save, post_delete):
         signal.connect(_on_assignment, sender=RoleAssignment, dispatch_uid=uid)
     for model in (Group, Queue):  # their memberships go with them, without m2m signals

@@ -10,9 +10,10 @@ class TicketsConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
-        from . import agents
+        from . import agents, threads
         from .setup import ensure_ticket_permissions
 
         agents.connect_receivers()
+        threads.connect_receivers()
 
         post_migrate.connect(ensure_ticket_permissions, sender=self, dispatch_uid="tickets.perms")

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from core.access import tickets as ticket_access
 from core.access.tickets import ticket_agent_required
 from core.params import search_text, whole_number
-from core.tickets import agents, answers, lifecycle, selectors
+from core.tickets import agents, answers, lifecycle, selectors, threads
 from core.tickets.lifecycle import Side
 from core.tickets.models import Ticket
 from core.tickets.services import (
@@ -49,11 +49,13 @@ def _context(request, ticket: Ticket, **forms) -> dict:
     return {
         "ticket": ticket,
         "contacts": contacts,
-        "contact_emails": [contact["email"] for contact in contacts],
-        "timeline": selectors.timeline(
-            ticket, internal=True, whole=request.GET.get("thread") == "all"
+        "thread": threads.rendered_thread(
+            ticket,
+            internal=True,
+            whole=request.GET.get("thread") == "all",
+            file_url_name="employee:work-ticket-file",
+            contact_emails=[contact["email"] for contact in contacts],
         ),
-        "file_url_name": "employee:work-ticket-file",
         "reply_form": forms.get("reply_form") or AgentReplyForm(targets=targets),
         "update_form": forms.get("update_form")
         or TicketUpdateForm(

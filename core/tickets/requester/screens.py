@@ -13,7 +13,7 @@ from django.utils import timezone
 from core.access import tickets as ticket_access
 from core.access.roles import PORTALS, Role
 
-from .. import answers, lifecycle, selectors
+from .. import answers, lifecycle, threads
 from ..forms import InviteContactForm, RatingForm, ReplyForm
 from ..lifecycle import Side, Status
 from ..models import Queue, Ticket
@@ -81,11 +81,15 @@ class ScreensBase:
             invitations=invitations,
             may_invite=may_invite,
             invite_form=(forms.get("invite_form") or InviteContactForm()) if may_invite else None,
-            contact_emails=[invitation.email for invitation in invitations],
             invited_view=not decides,
             answer=answers.readable_answer(ticket, request.user),
-            timeline=selectors.timeline(ticket, internal=False, whole=whole_thread),
-            file_url_name=self.name("ticket-file"),
+            thread=threads.rendered_thread(
+                ticket,
+                internal=False,
+                whole=whole_thread,
+                file_url_name=self.name("ticket-file"),
+                contact_emails=[invitation.email for invitation in invitations],
+            ),
             reply_form=forms.get("reply_form") or ReplyForm(),
             rating_form=forms.get("rating_form")
             or RatingForm(
