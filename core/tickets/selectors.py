@@ -138,22 +138,11 @@ SORTS = {
 
 def assignable_people(queue: Queue):
     """Current employees in a group that works the queue."""
-    from django.utils import timezone
-
-    now = timezone.now()
-    return (
-        Person.objects.filter(is_active=True, groups__ticket_queues=queue)
-        .filter(
-            Q(role_assignments__until__isnull=True) | Q(role_assignments__until__gt=now),
-            role_assignments__role=Role.EMPLOYEE,
-            role_assignments__since__lte=now,
-        )
-        .distinct()
-        .order_by("full_name")
-    )
+    return agents_of_queues([queue.pk])
 
 
 def agents_of_queues(queue_ids):
+    """Current employees in a group that works any of these queues."""
     from django.utils import timezone
 
     now = timezone.now()
