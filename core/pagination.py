@@ -2,13 +2,14 @@
 
 Counting a hundred thousand matching rows costs more than showing the page itself, and nobody
 pages that far: beyond `max_pages` people filter or search. So the count stops there, and the
-page says "of 50+" instead of an exact, expensive total.
+page says "of 50+" instead of an exact, expensive total. A short list pays no count query
+at all: its rows carry their count.
 """
 
 from functools import cached_property
 
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet, Window
 
 
 class CappedPaginator(Paginator):
@@ -29,3 +30,37 @@ class CappedPaginator(Paginator):
     @cached_property
     def num_pages(self) -> int:
         return min(super().num_pages, self.max_pages)
+
+
+class OneQueryPaginator(Paginator):
+    """Reads a page and the list's length in one query: each row carries COUNT(*) OVER (),
+    the whole list's count. The window makes the database produce every row of the list, so
+    this serves short lists of dict rows (`.values()`), such as one aggregate row per course,
+    where the count would cost a query of its own. Only `get_page` reads; a page past the
+    end costs a count to find the last page, as Django's `get_page` shows the last page."""
+
+    TOTAL = "one_query_total"
+
+    def get_page(self, number):
+        try:
+            number = max(int(number), 1)
+        except (TypeError, ValueError):
+            number = 1
+        rows = self._rows(number)
+        if not rows and number > 1:
+            number = self.num_pages
+            rows = self._rows(number)
+        return self._get_page(rows, number, self)
+
+    def _rows(self, number: int) -> list[dict]:
+        bottom = (number - 1) * self.per_page
+        rows = list(
+            self.object_list.annotate(**{self.TOTAL: Window(Count("*"))})[
+                bottom : bottom + self.per_page
+            ]
+        )
+        for row in rows:
+            self.__dict__["count"] = row.pop(self.TOTAL)
+        if number == 1 and not rows:
+            self.__dict__["count"] = 0
+        return rows

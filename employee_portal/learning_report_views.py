@@ -1,11 +1,13 @@
 """The manager's training report. Managers see the people who report to them (directly or
 through others); site administrators see every employee; anyone else finds nothing here."""
 
+from dataclasses import dataclass
 from datetime import datetime, time
 
 from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
@@ -19,6 +21,7 @@ from core.forms import CompactModelChoiceField, SuggestingTextInput
 from core.learning import reports, selectors
 from core.learning.models import CoursePage
 from core.learning.services import assignment_create
+from core.pagination import OneQueryPaginator
 from core.params import search_text
 from core.people.models import Person
 
@@ -28,6 +31,13 @@ PEOPLE_LISTED = 200
 # Up to this many live courses the form offers a list; beyond, the manager types a title.
 COURSES_LISTED = 100
 COURSE_SUGGESTIONS = 10
+
+
+@dataclass(frozen=True)
+class Team:
+    people: QuerySet  # the ids of the people the viewer looks after
+    size: int
+    listed: list[tuple[int, str]] | None  # (pk, name) by name, when the form lists them
 
 
 class AssignForm(forms.Form):
@@ -45,19 +55,20 @@ class AssignForm(forms.Form):
         label=gettext_lazy("Due"), widget=forms.DateInput(attrs={"type": "date"})
     )
 
-    def __init__(self, team, *args, team_size: int, **kwargs):
+    def __init__(self, team: Team, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.people = Person.objects.filter(pk__in=team)
-        if team_size <= PEOPLE_LISTED:
-            self.fields["person"].queryset = self.people.order_by("full_name")
+        self.people = Person.objects.filter(pk__in=team.people)
+        if team.listed is not None:
+            self.fields["person"].queryset = self.people
+            self.fields["person"].offer(team.listed)
         else:
             self.fields["person"] = forms.EmailField(
                 label=gettext_lazy("Who (their e-mail address)"), max_length=254
             )
-        courses = selectors.assignable_courses()
-        # A bounded count: it reads no more than one row past the threshold.
-        if courses[: COURSES_LISTED + 1].count() <= COURSES_LISTED:
-            self.fields["course"].queryset = courses.order_by("title")
+        courses = selectors.assignable_course_choices(limit=COURSES_LISTED)
+        if len(courses) <= COURSES_LISTED:
+            self.fields["course"].queryset = selectors.assignable_courses()
+            self.fields["course"].offer(courses)
         else:
             self.fields["course"] = forms.CharField(
                 label=gettext_lazy("Course"),
@@ -110,38 +121,43 @@ def _team(request):
     return team
 
 
-def _team_and_size(request):
-    """The same and how many they are: the one count also decides the 404."""
-    team = managed_people(request.user)
-    size = team.count()
-    if not size:
+def _team_to_assign(request) -> Team:
+    """The team, its size and, while it is short, the form's list of it: one query tells
+    all three for a short list (404 when nobody), a count follows for a long one."""
+    people = managed_people(request.user)
+    listed = list(
+        Person.objects.filter(pk__in=people)
+        .order_by("full_name", "pk")
+        .values_list("pk", Person.label_expression())[: PEOPLE_LISTED + 1]
+    )
+    if not listed:
         raise Http404
-    return team, size
+    if len(listed) > PEOPLE_LISTED:
+        return Team(people, people.count(), None)
+    return Team(people, len(listed), listed)
 
 
 @staff_required
 def report(request, **kwargs):
-    team, team_size = _team_and_size(request)
+    team = _team_to_assign(request)
     now = timezone.now()
-    courses = Paginator(reports.completion_by_course(team, now=now), COURSES_PER_PAGE).get_page(
-        request.GET.get("courses")
-    )
+    courses = OneQueryPaginator(
+        reports.completion_by_course(team.people, now=now), COURSES_PER_PAGE
+    ).get_page(request.GET.get("courses"))
     by_course = reports.course_lines(courses)
-    overdue = Paginator(reports.overdue(team, now=now), 25).get_page(request.GET.get("page"))
+    overdue = Paginator(reports.overdue(team.people, now=now), 25).get_page(request.GET.get("page"))
     return render(
         request,
         "employee_portal/learning/report.html",
         {
-            "team_size": team_size,
+            "team_size": team.size,
             "by_course": by_course,
             "courses_page": courses,
-            "by_team": reports.completion_by_team_and_course(
-                team, course_ids=[line.course_id for line in by_course], now=now
-            ),
+            "by_team": reports.completion_by_team_and_course(team.people, by_course, now=now),
             "chart": reports.chart(by_course),
             "page_obj": overdue,
             "now": now,
-            "assign_form": kwargs.get("assign_form") or AssignForm(team, team_size=team_size),
+            "assign_form": kwargs.get("assign_form") or AssignForm(team),
         },
         status=400 if kwargs.get("assign_form") else 200,
     )
@@ -150,8 +166,7 @@ def report(request, **kwargs):
 @staff_required
 @require_POST
 def assign(request):
-    team, team_size = _team_and_size(request)
-    form = AssignForm(team, request.POST, team_size=team_size)
+    form = AssignForm(_team_to_assign(request), request.POST)
     if not form.is_valid():
         return report(request, assign_form=form)
     data = form.cleaned_data

@@ -29,7 +29,7 @@ class CourseLine:
         return self.completed * 100 // self.assigned if self.assigned else 0
 
 
-def _scope(people, now):
+def _scope(people):
     return Assignment.objects.filter(person__in=people, course__live=True)
 
 
@@ -37,7 +37,7 @@ def completion_by_course(people, *, now=None):
     """One row per course (dicts, lazy: paginate it in the database)."""
     now = now or timezone.now()
     return (
-        _scope(people, now)
+        _scope(people)
         .values("course_id", title=F("course__title"))
         .annotate(**_counts(now))
         .order_by("title", "course_id")
@@ -48,20 +48,26 @@ def course_lines(rows) -> list[CourseLine]:
     return [CourseLine(team="", **row) for row in rows]
 
 
-def completion_by_team_and_course(people, *, course_ids, now=None) -> list[CourseLine]:
+def completion_by_team_and_course(people, courses: list[CourseLine], *, now=None):
+    """The figures of `courses` (lines of completion_by_course) split by department. Their
+    titles are taken from those lines, so the query leaves out the course pages: two
+    tables fewer for PostgreSQL to plan."""
     now = now or timezone.now()
+    titles = {line.course_id: line.title for line in courses}
     rows = (
-        _scope(people, now)
-        .filter(course_id__in=course_ids)
-        .values(
-            "course_id",
-            title=F("course__title"),
-            team=F("person__employee_profile__department__name"),
-        )
+        Assignment.objects.filter(person__in=people, course_id__in=titles)
+        .values("course_id", team=F("person__employee_profile__department__name"))
         .annotate(**_counts(now))
-        .order_by("team", "title")
     )
-    return [CourseLine(**{**row, "team": row["team"] or _("No department")}) for row in rows]
+    rows = sorted(
+        rows, key=lambda row: (row["team"] is None, row["team"] or "", titles[row["course_id"]])
+    )
+    return [
+        CourseLine(
+            **{**row, "title": titles[row["course_id"]], "team": row["team"] or _("No department")}
+        )
+        for row in rows
+    ]
 
 
 def _counts(now) -> dict:
@@ -80,9 +86,10 @@ def overdue(people, *, now=None):
         "person__employee_profile", queryset=EmployeeProfile.objects.select_related("department")
     )
     return (
-        _scope(people, now)
+        _scope(people)
         .filter(completed_at__isnull=True, due_at__lte=now)
         .select_related("person", "course")
+        .only("due_at", "person__full_name", "course__title")
         .prefetch_related(profiles)
         .order_by("due_at", "person__full_name")
     )
@@ -140,7 +147,7 @@ def csv_rows(people, *, now=None):
         ]
     )
     assignments = (
-        _scope(people, now)
+        _scope(people)
         .select_related("person__employee_profile__department", "course")
         .order_by("person__full_name", "course__title", "pk")
     )

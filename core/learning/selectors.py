@@ -10,6 +10,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from core.access.roles import Role
+from core.cms.selectors import PAGES
 from core.params import whole_number
 
 from .models import Assignment, Certificate, CoursePage, Enrolment, LessonPage, QuizAttempt
@@ -180,6 +181,18 @@ _NUMBERED = re.compile(r"^(?P<title>.*?)\s*\(#(?P<pk>\d+)\)$")
 def assignable_courses():
     """The courses a manager may assign: live, for employees."""
     return CoursePage.objects.live().filter(for_employees=True)
+
+
+def assignable_course_choices(*, limit: int) -> list[tuple[int, str]]:
+    """(pk, title) of the assignable courses by title, at most `limit` and one more to tell
+    that there are more. Kept with the site's pages: courses are pages, and saving,
+    publishing, unpublishing or deleting any page replaces that generation."""
+    return PAGES.kept(
+        f"assignable-courses:{limit}",
+        lambda: list(
+            assignable_courses().order_by("title", "pk").values_list("pk", "title")[: limit + 1]
+        ),
+    )
 
 
 def course_label(course_id: int, title: str, *, shared: bool) -> str:

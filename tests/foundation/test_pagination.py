@@ -1,9 +1,10 @@
 import pytest
 from django.db import connection
+from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
 
 from core.orgs.models import Organisation
-from core.pagination import CappedPaginator
+from core.pagination import CappedPaginator, OneQueryPaginator
 
 
 def test_a_short_list_counts_exactly():
@@ -31,3 +32,42 @@ def test_a_queryset_is_counted_with_one_bounded_query():
         assert paginator.count == 11
     assert len(queries) == 1
     assert "LIMIT 11" in queries[0]["sql"]
+
+
+@pytest.fixture
+def firms_by_kind():
+    """Seven customer firms and three partner firms, as one row per kind with its count."""
+    Organisation.objects.bulk_create(
+        Organisation(name=f"Firm {n}", slug=f"firm-{n}", kind="customer" if n < 7 else "partner")
+        for n in range(10)
+    )
+    return Organisation.objects.values("kind").annotate(firms=Count("pk")).order_by("kind")
+
+
+@pytest.mark.django_db
+def test_a_page_and_its_total_come_in_one_query(firms_by_kind):
+    paginator = OneQueryPaginator(firms_by_kind, 1)
+    with CaptureQueriesContext(connection) as queries:
+        page = paginator.get_page("2")
+        assert (paginator.count, paginator.num_pages, page.number) == (2, 2, 2)
+    assert len(queries) == 1
+    assert list(page.object_list) == [{"kind": "partner", "firms": 3}]
+    assert page.has_previous() and not page.has_next()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("asked, shown", [("9", 2), ("zwei", 1), ("-3", 1), (None, 1)])
+def test_a_page_out_of_range_or_not_a_number_shows_the_nearest(firms_by_kind, asked, shown):
+    page = OneQueryPaginator(firms_by_kind, 1).get_page(asked)
+    assert page.number == shown
+    assert page.paginator.count == 2
+    assert len(page.object_list) == 1
+
+
+@pytest.mark.django_db
+def test_an_empty_list_is_one_empty_page():
+    empty = Organisation.objects.values("kind").annotate(firms=Count("pk")).order_by("kind")
+    with CaptureQueriesContext(connection) as queries:
+        page = OneQueryPaginator(empty, 5).get_page(1)
+        assert (page.paginator.count, page.paginator.num_pages, list(page)) == (0, 1, [])
+    assert len(queries) == 1

@@ -47,6 +47,35 @@ def test_a_manager_sees_direct_and_indirect_reports_only(sign_in, team):
     assert team_line.team == "Customer Support"
 
 
+def test_teams_come_by_name_and_people_without_a_department_last(sign_in, team):
+    safety = make_course("Safety walk", quiz=[], lessons=1)
+    due = timezone.now() + timedelta(days=5)
+    for name, dept in [("Budi Santoso", None), ("Sari Dewi", department("Accounts"))]:
+        person = person_with(Role.EMPLOYEE, full_name=name)
+        profile(person, department=dept, manager=team["head"])
+        services.assignment_create(person=person, course=safety, due_at=due)
+        services.assignment_create(person=person, course=team["course"], due_at=due)
+    response = sign_in(team["head"]).get(reverse("employee:learning-report"))
+    lines = [(line.team, line.title, line.assigned) for line in response.context["by_team"]]
+    assert lines == [
+        ("Accounts", "Escalations", 1),
+        ("Accounts", "Safety walk", 1),
+        ("Customer Support", "Escalations", 2),
+        ("No department", "Escalations", 1),
+        ("No department", "Safety walk", 1),
+    ]
+    assert response.context["team_size"] == 4
+
+
+def test_a_team_too_long_to_list_is_still_counted(sign_in, team, monkeypatch):
+    from employee_portal import learning_report_views
+
+    monkeypatch.setattr(learning_report_views, "PEOPLE_LISTED", 1)
+    response = sign_in(team["head"]).get(reverse("employee:learning-report"))
+    assert response.context["team_size"] == 2
+    assert "the 2 people you look after" in response.content.decode()
+
+
 def test_the_chart_is_inline_svg_with_a_table_of_the_same_figures(sign_in, team):
     html = sign_in(team["head"]).get(reverse("employee:learning-report")).content.decode()
     assert '<svg class="chart"' in html and 'role="img"' in html

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.access.roles import Role
-from core.learning.models import Assignment
+from core.learning.models import Assignment, CoursePage
 from employee_portal import learning_report_views
 from tests.factories import person_with
 from tests.queries import queries_to_get
@@ -46,6 +46,31 @@ def test_a_few_courses_are_offered_as_a_list(sign_in, manager):
     html = sign_in(manager["head"]).get(reverse("employee:learning-report")).content.decode()
     assert '<select id="id_course" name="course"' in html
     assert "<datalist" not in html and "htmx.min.js" not in html
+
+
+def _offered_courses(client) -> list[str]:
+    form = client.get(reverse("employee:learning-report")).context["assign_form"]
+    return [label for key, label in form.fields["course"].choices if key]
+
+
+def test_the_listed_courses_are_kept_until_a_course_changes(sign_in, manager):
+    client = sign_in(manager["head"])
+    assert _offered_courses(client) == ["Escalations", "Negotiation basics"]
+    with CaptureQueriesContext(connection) as queries:
+        client.get(reverse("employee:learning-report"))
+    course_reads = [q for q in queries if "learning_coursepage" in q["sql"]]
+    assert all("learning_assignment" in q["sql"] for q in course_reads), "courses were read again"
+
+    safety = make_course("Safety walk", quiz=[], lessons=1)
+    assert _offered_courses(client) == ["Escalations", "Negotiation basics", "Safety walk"]
+    safety.unpublish()
+    assert _offered_courses(client) == ["Escalations", "Negotiation basics"]
+    escalations = CoursePage.objects.get(title="Escalations")
+    escalations.for_employees, escalations.for_partners = False, True
+    escalations.save_revision().publish()
+    assert _offered_courses(client) == ["Negotiation basics"]
+    # What is posted is checked against the live courses, not the kept list.
+    assert _assign(client, manager["agent"], escalations.pk).status_code == 400
 
 
 def test_many_courses_are_typed_by_title_with_suggestions(sign_in, manager, few_listed):
