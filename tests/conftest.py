@@ -31,13 +31,13 @@ def pytest_collection_modifyitems(config, items):
     skip_postgres = pytest.mark.skip(
         reason=f"needs PostgreSQL: this run uses {connection.vendor} (set DATABASE_URL)"
     )
-    skip_celery = pytest.mark.skip(reason="needs Redis on 127.0.0.1:6379, which does not answer")
+    skip_redis = pytest.mark.skip(reason="needs Redis on 127.0.0.1:6379, which does not answer")
     redis_up = _answers(REDIS_ADDRESS)
     for item in items:
         if "postgres" in item.keywords and connection.vendor != "postgresql":
             item.add_marker(skip_postgres)
-        if "celery" in item.keywords and not redis_up:
-            item.add_marker(skip_celery)
+        if ("celery" in item.keywords or "redis" in item.keywords) and not redis_up:
+            item.add_marker(skip_redis)
 
 
 @pytest.fixture(autouse=True)

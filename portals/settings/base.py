@@ -143,7 +143,7 @@ REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portals.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "portals",
         }

@@ -18,7 +18,7 @@ CSRF_COOKIE_SECURE = True
 REDIS_URL = env("REDIS_URL")
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "portals.cache.RedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "portals",
     }
