@@ -174,6 +174,7 @@ def requesters_other_tickets(ticket, person, *, limit: int = 10):
             visible_total=Window(Sum(Cast("visible", IntegerField()))),
         )
         .select_related("queue")
+        .only("reference", "subject", "portal", "status", "queue__name")
         .order_by("-visible", "-updated_at")[:limit]
     )
     if not rows:
