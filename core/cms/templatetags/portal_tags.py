@@ -1,5 +1,7 @@
 from django import template
 from django.urls import reverse
+from django.utils import dateformat, timezone
+from django.utils.html import format_html
 
 register = template.Library()
 
@@ -21,3 +23,19 @@ def page_query(context, number, param: str = "page") -> str:
     query = context["request"].GET.copy()
     query[param] = number
     return f"?{query.urlencode()}"
+
+
+@register.simple_tag
+def time_element(moment, format_string: str) -> str:
+    """`<time datetime="…">…</time>` for a moment in the active time zone, shown in
+    `format_string` (the date filter's format). One conversion and one formatting, where
+    two `|date` filters made two of each: lists show one or two of these a row."""
+    if not moment:
+        return ""
+    if timezone.is_aware(moment):
+        moment = timezone.localtime(moment)
+    return format_html(
+        '<time datetime="{}">{}</time>',
+        moment.isoformat(),
+        dateformat.format(moment, format_string),
+    )
