@@ -6,11 +6,15 @@ invitations are never edited or removed, so the largest id of each, read in one 
 names its version. That version, the side (the team's, with internal notes, or the
 requester's), the window, the language, the time zone and the portal's file address name the
 rendering. The one thing in it that changes in place, people's names and addresses, renews
-every rendering when any person is saved (a sign-in aside) or removed.
+every rendering when any person is saved (a sign-in aside) or removed, and a release whose
+thread templates differ names its renderings apart (a digest of their source).
 """
 
-from django.db.models import OuterRef, Subquery
-from django.template.loader import render_to_string
+import hashlib
+from functools import cache
+
+from django.db import connection
+from django.template.loader import get_template, render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
@@ -21,6 +25,7 @@ from .models import Ticket, TicketAttachment, TicketEvent, TicketInvitation, Tic
 from .selectors import timeline
 
 THREADS = Generation("ticket-threads")
+TEMPLATES = ("tickets/includes/timeline.html", "tickets/includes/files.html")
 
 
 def rendered_thread(
@@ -33,7 +38,7 @@ def rendered_thread(
     window = "whole" if whole else "latest"
     key = (
         f"{ticket.pk}:{version}:{side}:{window}:{get_language()}:"
-        f"{timezone.get_current_timezone_name()}:{file_url_name}"
+        f"{timezone.get_current_timezone_name()}:{file_url_name}:{_templates_digest()}"
     )
 
     def render() -> str:
@@ -52,22 +57,33 @@ def rendered_thread(
 
 
 def _version(ticket: Ticket) -> tuple:
-    """The largest id of the ticket's messages, changes, files and invitations: one query."""
+    """The largest id of the ticket's messages, changes, files and invitations: one query,
+    written out because the ORM took longer to write its four subqueries (about 2 ms, every
+    ticket page) than PostgreSQL takes to answer them (0.3 ms)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_version_sql(), [ticket.pk] * len(THREAD_PARTS))
+        return cursor.fetchone()
 
-    def latest(model):
-        rows = model.objects.filter(ticket=OuterRef("pk")).order_by("-pk").values("pk")[:1]
-        return Subquery(rows)
 
-    return (
-        Ticket.objects.filter(pk=ticket.pk)
-        .values_list(
-            latest(TicketMessage),
-            latest(TicketEvent),
-            latest(TicketAttachment),
-            latest(TicketInvitation),
-        )
-        .get()
-    )
+THREAD_PARTS = (TicketMessage, TicketEvent, TicketAttachment, TicketInvitation)
+
+
+@cache
+def _version_sql() -> str:
+    quote = connection.ops.quote_name
+    # Only our models' table and column names, quoted, are written into it.
+    latest = [
+        f"(SELECT {quote('id')} FROM {quote(part._meta.db_table)} "  # noqa: S608
+        f"WHERE {quote('ticket_id')} = %s ORDER BY {quote('id')} DESC LIMIT 1)"
+        for part in THREAD_PARTS
+    ]
+    return "SELECT " + ", ".join(latest)
+
+
+@cache
+def _templates_digest() -> str:
+    sources = "".join(get_template(name).template.source for name in TEMPLATES)
+    return hashlib.sha256(sources.encode()).hexdigest()[:12]
 
 
 def connect_receivers() -> None:

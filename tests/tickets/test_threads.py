@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from core.tickets import threads
 from core.tickets.lifecycle import Side, Status
 from core.tickets.models import TicketInvitation
 from core.tickets.services import ticket_change_status, ticket_reply
@@ -46,6 +47,14 @@ def test_a_second_rendering_reads_only_the_version(desk):
     again, again_queries = queries(lambda: thread_of(ticket))
     assert again == first and "On it" in again
     assert again_queries == 1 < first_queries
+
+
+def test_a_release_with_other_thread_templates_renders_afresh(desk, monkeypatch):
+    ticket = open_ticket(customer())
+    thread_of(ticket)
+    assert queries(lambda: thread_of(ticket))[1] == 1
+    monkeypatch.setattr(threads, "_templates_digest", lambda: "another-release")
+    assert queries(lambda: thread_of(ticket))[1] > 1
 
 
 def test_every_addition_to_the_thread_shows_at_once(desk):
