@@ -25,11 +25,11 @@ def _retake_requests(person):
             RoleAssignment.objects.current().filter(person=OuterRef("person"), role=Role.PARTNER)
         )
         who |= Q(partner, course__for_partners=True)
-    return (
-        Enrolment.objects.filter(who, retake_requested_at__isnull=False, completed_at__isnull=True)
-        .exclude(person=person)
-        .distinct()
-    )
+    # Every join here is to one row (a person's profile, a course), so no row repeats: no
+    # DISTINCT, which made the dashboard's count a sort of the whole set.
+    return Enrolment.objects.filter(
+        who, retake_requested_at__isnull=False, completed_at__isnull=True
+    ).exclude(person=person)
 
 
 def _retake_pending(person, limit: int) -> list[approvals.ApprovalItem]:
