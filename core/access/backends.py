@@ -1,10 +1,11 @@
 """Sign-in and model permissions: allauth's backend, with a person's permissions read in one
-query instead of Django's two (their own, then their groups'), on every staff page that
-asks `has_perm`."""
+query instead of Django's two (their own, then their groups'), and an employee's kept with
+their access facts (core/access/facts.py), for the staff pages that ask `has_perm`."""
 
 from allauth.account.auth_backends import AuthenticationBackend as AllauthBackend
 from django.contrib.auth.models import Permission
-from django.db.models import Q
+
+from . import facts
 
 
 class AuthenticationBackend(AllauthBackend):
@@ -12,13 +13,11 @@ class AuthenticationBackend(AllauthBackend):
         if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
             return set()
         if not hasattr(user_obj, "_perm_cache"):
-            permissions = Permission.objects.all()
-            if not user_obj.is_superuser:
-                permissions = permissions.filter(Q(user=user_obj) | Q(group__user=user_obj))
-            user_obj._perm_cache = {
-                f"{app_label}.{codename}"
-                for app_label, codename in permissions.values_list(
-                    "content_type__app_label", "codename"
-                ).distinct()
-            }
+            if user_obj.is_superuser:
+                rows = Permission.objects.values_list("content_type__app_label", "codename")
+                names = {f"{app_label}.{codename}" for app_label, codename in rows}
+            else:
+                kept = facts.facts_of(user_obj).permissions
+                names = kept if kept is not None else facts.permission_names(user_obj)
+            user_obj._perm_cache = set(names)
         return user_obj._perm_cache

@@ -1,7 +1,7 @@
 """What a person holds, kept in the shared cache between requests.
 
 Every signed-in page asks what its person holds: role assignments, staff groups with the
-ticket queues they work, a second factor. Those change seldom and are read on every
+ticket queues they work, a second factor, and for employees their model permissions. Those change seldom and are read on every
 request, so they are kept in the cache under the person's key (one cache read instead of
 up to three queries), and every change to them forgets the key: the services that grant and
 end roles, and the signal receivers below for the admin screens, allauth's MFA views and
@@ -15,7 +15,7 @@ from datetime import datetime
 from allauth.mfa.models import Authenticator
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
@@ -28,7 +28,7 @@ from .roles import Role
 
 # Bounds how long a change made outside the ORM (raw SQL, a bulk update) can go unseen.
 TIMEOUT = 5 * 60
-_KEY = "access-v1:{}"
+_KEY = "access-v2:{}"
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,9 @@ class AccessFacts:
     group_names: frozenset[str]
     worked_queue_ids: frozenset[int]  # active queues worked through those groups
     has_totp: bool
+    # Employees' model permissions ("app_label.codename"), their own and their groups': staff
+    # screens ask has_perm. None for everyone else, who is asked the database when it comes up.
+    permissions: frozenset[str] | None
 
     def current_assignments(self, at: datetime) -> list[RoleAssignment]:
         return [a for a in self.assignments if a.since <= at and (a.until is None or a.until > at)]
@@ -78,7 +81,18 @@ def _read(person) -> AccessFacts:
         group_names=frozenset(name for name, _, _ in rows),
         worked_queue_ids=frozenset(q for _, q, active in rows if q is not None and active),
         has_totp=Authenticator.objects.filter(user=person, type=Authenticator.Type.TOTP).exists(),
+        permissions=permission_names(person) if employed else None,
     )
+
+
+def permission_names(person) -> frozenset[str]:
+    """The person's model permissions, their own and their groups', in one query."""
+    rows = (
+        Permission.objects.filter(Q(user=person) | Q(group__user=person))
+        .values_list("content_type__app_label", "codename")
+        .distinct()
+    )
+    return frozenset(f"{app_label}.{codename}" for app_label, codename in rows)
 
 
 def forget(person_ids) -> None:
@@ -134,6 +148,42 @@ def _on_queue_groups(sender, instance, action, reverse, pk_set, **kwargs):
         forget(_members_of_groups(pk_set))
 
 
+def _holders_of_permissions(permission_ids) -> set[int]:
+    """Everyone holding one of these permissions, directly or through a group."""
+    Person = get_user_model()
+    return set(
+        Person.objects.filter(
+            Q(user_permissions__in=permission_ids) | Q(groups__permissions__in=permission_ids)
+        ).values_list("pk", flat=True)
+    )
+
+
+def _on_person_permissions(sender, instance, action, reverse, pk_set, **kwargs):
+    """person.user_permissions changed (forward) or permission.user_set changed (reverse)."""
+    if not reverse:
+        if action.startswith("post_"):
+            forget([instance.pk])
+    elif action == "pre_clear":
+        forget(_holders_of_permissions([instance.pk]))
+    elif action in ("post_add", "post_remove"):
+        forget(pk_set)
+
+
+def _on_group_permissions(sender, instance, action, reverse, pk_set, **kwargs):
+    """group.permissions changed (forward) or permission.group_set changed (reverse)."""
+    if not reverse:
+        if action.startswith("post_"):
+            forget(_members_of_groups([instance.pk]))
+    elif action == "pre_clear":
+        forget(_holders_of_permissions([instance.pk]))
+    elif action in ("post_add", "post_remove"):
+        forget(_members_of_groups(pk_set))
+
+
+def _on_permission_deleted(sender, instance, **kwargs):
+    forget(_holders_of_permissions([instance.pk]))
+
+
 def _on_organisation(sender, instance, **kwargs):
     # The cached assignments carry their organisation.
     people = RoleAssignment.objects.filter(organisation=instance).values_list("person_id")
@@ -155,3 +205,8 @@ def connect_receivers() -> None:
     pre_delete.connect(_on_queue, sender=Queue, dispatch_uid=uid)
     m2m_changed.connect(_on_queue_groups, sender=Queue.agent_groups.through, dispatch_uid=uid)
     post_save.connect(_on_organisation, sender=Organisation, dispatch_uid=uid)
+    m2m_changed.connect(
+        _on_person_permissions, sender=Person.user_permissions.through, dispatch_uid=uid
+    )
+    m2m_changed.connect(_on_group_permissions, sender=Group.permissions.through, dispatch_uid=uid)
+    pre_delete.connect(_on_permission_deleted, sender=Permission, dispatch_uid=uid)

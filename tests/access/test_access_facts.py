@@ -60,7 +60,8 @@ def test_staff_duties_and_worked_queues_are_cached_with_the_roles():
         assert worked_queue_ids(agent) == {desk.queue.pk}  # the inactive queue is not worked
         assert policies.has_mfa(agent)
 
-    assert queries_for(ask) == 3  # assignments, groups with their queues, second factor
+    # Assignments, groups with their queues, second factor, model permissions.
+    assert queries_for(ask) == 4
     agent = next_request(agent)
     assert queries_for(ask) == 0
 
