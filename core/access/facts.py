@@ -1,12 +1,13 @@
 """What a person holds, kept in the shared cache between requests.
 
 Every signed-in page asks what its person holds: role assignments, staff groups with the
-ticket queues they work, a second factor, and for employees their model permissions. Those change seldom and are read on every
-request, so they are kept in the cache under the person's key (one cache read instead of
-up to three queries), and every change to them forgets the key: the services that grant and
-end roles, and the signal receivers below for the admin screens, allauth's MFA views and
-anything else that saves the models. Assignments are kept with their dates and filtered
-for "current" on each read, so one that starts or ends later needs no expiry of its own.
+ticket queues they work, a second factor, and for employees their model permissions. Those
+change seldom and are read on every request, so they are kept in the cache under the
+person's key (one cache read instead of up to four queries), and every change to them
+forgets the key: the services that grant and end roles, and the signal receivers below for
+the admin screens, allauth's MFA views and anything else that saves the models. Assignments
+are kept with their dates and filtered for "current" on each read, so one that starts or
+ends later needs no expiry of its own.
 """
 
 from dataclasses import dataclass
