@@ -184,7 +184,7 @@ def test_what_another_process_cached_before_the_commit_is_forgotten_at_commit(
     with django_capture_on_commit_callbacks(execute=True):
         role_end(assignment=RoleAssignment.objects.get(person=person, role=Role.CUSTOMER))
         # A request elsewhere read the rows from before the change and caches them now.
-        facts.cache.set(f"access-v1:{person.pk}", before)
+        facts.cache.set(facts._KEY.format(person.pk), before)
     assert policies.roles_of(next_request(person)) == {Role.INVESTOR}
 
 
