@@ -123,15 +123,20 @@ def _on_group(sender, instance, **kwargs):
     forget(_members_of_groups([instance.pk]))
 
 
-def _on_membership(sender, instance, action, reverse, pk_set, **kwargs):
-    """person.groups changed (forward) or group.user_set changed (reverse)."""
-    if not reverse:
-        if action.startswith("post_"):
-            forget([instance.pk])
-    elif action == "pre_clear":
-        forget(_members_of_groups([instance.pk]))
-    elif action in ("post_add", "post_remove"):
-        forget(pk_set)
+def _people_relation_changed(people_of):
+    """A receiver for a person's many-to-many (groups, permissions), changed from the person's
+    side (forward) or the other (reverse: `people_of(ids)` finds who was linked before a clear)."""
+
+    def receiver(sender, instance, action, reverse, pk_set, **kwargs):
+        if not reverse:
+            if action.startswith("post_"):
+                forget([instance.pk])
+        elif action == "pre_clear":
+            forget(people_of([instance.pk]))
+        elif action in ("post_add", "post_remove"):
+            forget(pk_set)
+
+    return receiver
 
 
 def _on_queue(sender, instance, **kwargs):
@@ -157,17 +162,6 @@ def _holders_of_permissions(permission_ids) -> set[int]:
             Q(user_permissions__in=permission_ids) | Q(groups__permissions__in=permission_ids)
         ).values_list("pk", flat=True)
     )
-
-
-def _on_person_permissions(sender, instance, action, reverse, pk_set, **kwargs):
-    """person.user_permissions changed (forward) or permission.user_set changed (reverse)."""
-    if not reverse:
-        if action.startswith("post_"):
-            forget([instance.pk])
-    elif action == "pre_clear":
-        forget(_holders_of_permissions([instance.pk]))
-    elif action in ("post_add", "post_remove"):
-        forget(pk_set)
 
 
 def _on_group_permissions(sender, instance, action, reverse, pk_set, **kwargs):
@@ -201,13 +195,21 @@ def connect_receivers() -> None:
         signal.connect(_on_authenticator, sender=Authenticator, dispatch_uid=uid)
     post_save.connect(_on_group, sender=Group, dispatch_uid=uid)
     pre_delete.connect(_on_group, sender=Group, dispatch_uid=uid)
-    m2m_changed.connect(_on_membership, sender=Person.groups.through, dispatch_uid=uid)
+    m2m_changed.connect(
+        _people_relation_changed(_members_of_groups),
+        sender=Person.groups.through,
+        dispatch_uid=uid,
+        weak=False,
+    )
     post_save.connect(_on_queue, sender=Queue, dispatch_uid=uid)
     pre_delete.connect(_on_queue, sender=Queue, dispatch_uid=uid)
     m2m_changed.connect(_on_queue_groups, sender=Queue.agent_groups.through, dispatch_uid=uid)
     post_save.connect(_on_organisation, sender=Organisation, dispatch_uid=uid)
     m2m_changed.connect(
-        _on_person_permissions, sender=Person.user_permissions.through, dispatch_uid=uid
+        _people_relation_changed(_holders_of_permissions),
+        sender=Person.user_permissions.through,
+        dispatch_uid=uid,
+        weak=False,
     )
     m2m_changed.connect(_on_group_permissions, sender=Group.permissions.through, dispatch_uid=uid)
     pre_delete.connect(_on_permission_deleted, sender=Permission, dispatch_uid=uid)
