@@ -10,10 +10,11 @@ class TicketsConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
-        from . import agents, threads
+        from . import agents, form_choices, threads
         from .setup import ensure_ticket_permissions
 
         agents.connect_receivers()
+        form_choices.connect_receivers()
         threads.connect_receivers()
 
         post_migrate.connect(ensure_ticket_permissions, sender=self, dispatch_uid="tickets.perms")

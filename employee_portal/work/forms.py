@@ -3,8 +3,15 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import CompactModelChoiceField, CompactSelect
+from core.tickets import agents
+from core.tickets.form_choices import (
+    active_categories,
+    active_queues,
+    category_choices,
+    queue_choices,
+)
 from core.tickets.lifecycle import Status
-from core.tickets.models import Category, Priority, Queue
+from core.tickets.models import Category, Priority
 from core.uploads.forms import MultipleFileField
 
 
@@ -50,10 +57,7 @@ class TicketUpdateForm(forms.Form):
         label=_("Priority"), choices=Priority.choices, widget=CompactSelect
     )
     queue = CompactModelChoiceField(
-        label=_("Queue"),
-        queryset=Queue.objects.filter(is_active=True),
-        label_field="name",
-        empty_label=None,
+        label=_("Queue"), queryset=active_queues(), label_field="name", empty_label=None
     )
     assignee = CompactModelChoiceField(
         label=_("Assigned to"),
@@ -66,9 +70,10 @@ class TicketUpdateForm(forms.Form):
         label=_("Category"), queryset=Category.objects.none(), label_field="name", required=False
     )
 
-    def __init__(self, *args, ticket, targets, assignable, offered=None, **kwargs):
-        """`assignable`: who may be assigned (a queryset); `offered`: the same as cached
-        (id, name) rows, shown instead of reading it (core/tickets/agents.py)."""
+    def __init__(self, *args, ticket, targets, assignable, from_cache=False, **kwargs):
+        """`assignable`: who may be assigned (a queryset). `from_cache`: the lists a page shows
+        (agents, queues, categories) come from the shared cache instead of three queries;
+        what is posted is always looked up in the querysets."""
         initial = {
             "status": ticket.status,
             "priority": ticket.priority,
@@ -82,11 +87,11 @@ class TicketUpdateForm(forms.Form):
             (status.value, status.label) for status in targets
         ]
         self.fields["assignee"].queryset = assignable
-        if offered is not None:
-            self.fields["assignee"].offer(offered)
-        self.fields["category"].queryset = Category.objects.filter(
-            portal=ticket.portal, is_active=True
-        )
+        self.fields["category"].queryset = active_categories(ticket.portal)
+        if from_cache:
+            self.fields["assignee"].offer(agents.assignable_choices(ticket.queue))
+            self.fields["queue"].offer(queue_choices())
+            self.fields["category"].offer(category_choices(ticket.portal))
 
 
 class BulkAssignForm(forms.Form):

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from core.access import tickets as ticket_access
 from core.access.tickets import ticket_agent_required
 from core.params import search_text, whole_number
-from core.tickets import agents, answers, lifecycle, selectors, threads
+from core.tickets import answers, lifecycle, selectors, threads
 from core.tickets.lifecycle import Side
 from core.tickets.models import Ticket
 from core.tickets.services import (
@@ -62,7 +62,7 @@ def _context(request, ticket: Ticket, **forms) -> dict:
             ticket=ticket,
             targets=targets,
             assignable=selectors.assignable_people(ticket.queue),
-            offered=agents.assignable_choices(ticket.queue),
+            from_cache=True,
         ),
         "other_tickets": other_tickets,
         "others_hidden": others_total - others_visible,
