@@ -11,6 +11,8 @@ from functools import cached_property
 from django.core.paginator import Paginator
 from django.db.models import Count, QuerySet, Window
 
+from core.params import LARGEST_KEY
+
 
 class CappedPaginator(Paginator):
     def __init__(self, object_list, per_page, *, max_pages: int = 50, **kwargs):
@@ -36,18 +38,26 @@ class OneQueryPaginator(Paginator):
     """Reads a page and the list's length in one query: each row carries COUNT(*) OVER (),
     the whole list's count. The window makes the database produce every row of the list, so
     this serves short lists of dict rows (`.values()`), such as one aggregate row per course,
-    where the count would cost a query of its own. Only `get_page` reads; a page past the
-    end costs a count to find the last page, as Django's `get_page` shows the last page."""
+    where the count would cost a query of its own. Only `get_page` reads, and answers as
+    Django's does: the first page for what is not a number, the last for a number below 1 or
+    past the end (which costs a count to find it). No orphans."""
 
     TOTAL = "one_query_total"
 
+    def __init__(self, object_list, per_page, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        if self.orphans or not self.allow_empty_first_page:
+            raise ValueError("OneQueryPaginator keeps no orphans and always has a first page.")
+
     def get_page(self, number):
         try:
-            number = max(int(number), 1)
+            number = int(number)
         except (TypeError, ValueError):
             number = 1
-        rows = self._rows(number)
-        if not rows and number > 1:
+        # A page whose offset no database integer holds is past the end, never a query.
+        plausible = 1 <= number <= LARGEST_KEY // self.per_page
+        rows = self._rows(number) if plausible else []
+        if not rows and number != 1:
             number = self.num_pages
             rows = self._rows(number)
         return self._get_page(rows, number, self)

@@ -35,7 +35,7 @@ COURSE_SUGGESTIONS = 10
 
 @dataclass(frozen=True)
 class Team:
-    people: QuerySet | list[int]  # the ids of the people the viewer looks after
+    people: QuerySet | list[int]  # who the viewer looks after: a Person queryset, or their ids
     size: int
     listed: list[tuple[int, str]] | None  # (pk, name) by name, when the form lists them
 

@@ -49,25 +49,27 @@ def course_lines(rows) -> list[CourseLine]:
 
 
 def completion_by_team_and_course(people, courses: list[CourseLine], *, now=None):
-    """The figures of `courses` (lines of completion_by_course) split by department. Their
-    titles are taken from those lines, so the query leaves out the course pages: two
-    tables fewer for PostgreSQL to plan."""
+    """The figures of `courses` (lines of completion_by_course) split by department: the
+    departments in the database's order of their names, the people without one last, and
+    within each the courses in the order of `courses`. Their titles come from those lines, so
+    the query leaves out the course pages: two tables fewer for PostgreSQL to plan."""
     now = now or timezone.now()
-    titles = {line.course_id: line.title for line in courses}
+    position = {line.course_id: index for index, line in enumerate(courses)}
     rows = (
-        Assignment.objects.filter(person__in=people, course_id__in=titles)
+        Assignment.objects.filter(person__in=people, course_id__in=position)
         .values("course_id", team=F("person__employee_profile__department__name"))
         .annotate(**_counts(now))
+        .order_by(F("team").asc(nulls_last=True))
     )
-    rows = sorted(
-        rows, key=lambda row: (row["team"] is None, row["team"] or "", titles[row["course_id"]])
-    )
-    return [
-        CourseLine(
-            **{**row, "title": titles[row["course_id"]], "team": row["team"] or _("No department")}
-        )
-        for row in rows
-    ]
+    teams: dict[str | None, int] = {}  # each department's place, as the database sorted them
+    lines = []
+    for row in rows:
+        team = row["team"]
+        teams.setdefault(team, len(teams))
+        line = CourseLine(**{**row, "title": courses[position[row["course_id"]]].title})
+        line.team = team or _("No department")
+        lines.append((teams[team], position[row["course_id"]], line))
+    return [line for _team, _course, line in sorted(lines, key=lambda item: item[:2])]
 
 
 def _counts(now) -> dict:

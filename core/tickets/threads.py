@@ -7,7 +7,8 @@ names its version. That version, the side (the team's, with internal notes, or t
 requester's), the window, the language, the time zone and the portal's file address name the
 rendering. The one thing in it that changes in place, people's names and addresses, renews
 every rendering when any person is saved (a sign-in aside) or removed, and a release whose
-thread templates differ names its renderings apart (a digest of their source).
+thread templates differ names its renderings apart (a digest of their source; a change to
+the code or translations they use shows as old renderings leave the cache, within 15 minutes).
 """
 
 import hashlib
@@ -72,11 +73,13 @@ THREAD_PARTS = (TicketMessage, TicketEvent, TicketAttachment, TicketInvitation)
 def _version_sql() -> str:
     quote = connection.ops.quote_name
     # Only our models' table and column names, quoted, are written into it.
-    latest = [
-        f"(SELECT {quote('id')} FROM {quote(part._meta.db_table)} "  # noqa: S608
-        f"WHERE {quote('ticket_id')} = %s ORDER BY {quote('id')} DESC LIMIT 1)"
-        for part in THREAD_PARTS
-    ]
+    latest = []
+    for part in THREAD_PARTS:
+        table, key = quote(part._meta.db_table), quote(part._meta.pk.column)
+        ticket = quote(part._meta.get_field("ticket").column)
+        latest.append(
+            f"(SELECT {key} FROM {table} WHERE {ticket} = %s ORDER BY {key} DESC LIMIT 1)"  # noqa: S608
+        )
     return "SELECT " + ", ".join(latest)
 
 

@@ -27,9 +27,10 @@ def page_query(context, number, param: str = "page") -> str:
 
 @register.simple_tag
 def time_element(moment, format_string: str) -> str:
-    """`<time datetime="…">…</time>` for a moment in the active time zone, shown in
-    `format_string` (the date filter's format). One conversion and one formatting, where
-    two `|date` filters made two of each: lists show one or two of these a row."""
+    """`<time datetime="…">…</time>` for a moment (a datetime or date) in the active time
+    zone, shown in `format_string` (the date filter's format), and nothing for no moment.
+    One conversion and one formatting, where two `|date` filters made two of each: lists
+    show one or two of these a row."""
     if not moment:
         return ""
     if timezone.is_aware(moment):
