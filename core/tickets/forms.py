@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.uploads.forms import MultipleFileField
 
+from .form_choices import active_categories, category_choices
 from .models import Category, Priority, ProductArea
 
 PRIORITY_HELP = _(
@@ -65,9 +66,8 @@ class TicketForm(forms.Form):
         if len(assignments) == 1:
             self.fields["assignment"].widget = forms.HiddenInput()
             self.fields["assignment"].initial = assignments[0].pk
-        categories = Category.objects.filter(portal=portal, is_active=True)
-        if categories.exists():
-            self.fields["category"].queryset = categories
+        if category_choices(portal):  # the cached list: whether the portal offers any
+            self.fields["category"].queryset = active_categories(portal)
         else:
             del self.fields["category"]
         if product_areas:

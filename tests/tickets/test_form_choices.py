@@ -84,3 +84,21 @@ def test_the_ticket_page_offers_them_and_a_retired_queue_posted_is_refused(desk,
     assert response.status_code == 400
     ticket.refresh_from_db()
     assert ticket.queue_id == desk.queue.pk
+
+
+def test_the_new_ticket_form_offers_a_category_field_while_the_portal_has_one(desk):
+    from core.tickets.forms import TicketForm
+
+    def has_field() -> bool:
+        form = TicketForm(assignments=[], portal=Role.CUSTOMER)
+        return "category" in form.fields
+
+    assert not has_field()
+    hardware = Category.objects.create(name="Hardware", portal=Role.CUSTOMER)
+    assert has_field()
+    assert list(TicketForm(assignments=[], portal=Role.CUSTOMER).fields["category"].queryset) == [
+        hardware
+    ]
+    hardware.is_active = False
+    hardware.save()
+    assert not has_field()
