@@ -123,20 +123,26 @@ def _on_group(sender, instance, **kwargs):
     forget(_members_of_groups([instance.pk]))
 
 
-def _people_relation_changed(people_of):
-    """A receiver for a person's many-to-many (groups, permissions), changed from the person's
-    side (forward) or the other (reverse: `people_of(ids)` finds who was linked before a clear)."""
+def _relation_changed(people_of_owner, people_of_target):
+    """A receiver for a many-to-many behind what people hold (a person's groups and
+    permissions, a group's permissions). `people_of_owner(ids)` finds who stands for objects
+    of the side that declares it (a person: themselves; a group: its members), and
+    `people_of_target(ids)` who holds objects of the other side, before a clear from there."""
 
     def receiver(sender, instance, action, reverse, pk_set, **kwargs):
         if not reverse:
             if action.startswith("post_"):
-                forget([instance.pk])
+                forget(people_of_owner([instance.pk]))
         elif action == "pre_clear":
-            forget(people_of([instance.pk]))
+            forget(people_of_target([instance.pk]))
         elif action in ("post_add", "post_remove"):
-            forget(pk_set)
+            forget(people_of_owner(pk_set))
 
     return receiver
+
+
+def _themselves(person_ids):
+    return person_ids
 
 
 def _on_queue(sender, instance, **kwargs):
@@ -164,17 +170,6 @@ def _holders_of_permissions(permission_ids) -> set[int]:
     )
 
 
-def _on_group_permissions(sender, instance, action, reverse, pk_set, **kwargs):
-    """group.permissions changed (forward) or permission.group_set changed (reverse)."""
-    if not reverse:
-        if action.startswith("post_"):
-            forget(_members_of_groups([instance.pk]))
-    elif action == "pre_clear":
-        forget(_holders_of_permissions([instance.pk]))
-    elif action in ("post_add", "post_remove"):
-        forget(_members_of_groups(pk_set))
-
-
 def _on_permission_deleted(sender, instance, **kwargs):
     forget(_holders_of_permissions([instance.pk]))
 
@@ -196,7 +191,7 @@ def connect_receivers() -> None:
     post_save.connect(_on_group, sender=Group, dispatch_uid=uid)
     pre_delete.connect(_on_group, sender=Group, dispatch_uid=uid)
     m2m_changed.connect(
-        _people_relation_changed(_members_of_groups),
+        _relation_changed(_themselves, _members_of_groups),
         sender=Person.groups.through,
         dispatch_uid=uid,
         weak=False,
@@ -206,10 +201,15 @@ def connect_receivers() -> None:
     m2m_changed.connect(_on_queue_groups, sender=Queue.agent_groups.through, dispatch_uid=uid)
     post_save.connect(_on_organisation, sender=Organisation, dispatch_uid=uid)
     m2m_changed.connect(
-        _people_relation_changed(_holders_of_permissions),
+        _relation_changed(_themselves, _holders_of_permissions),
         sender=Person.user_permissions.through,
         dispatch_uid=uid,
         weak=False,
     )
-    m2m_changed.connect(_on_group_permissions, sender=Group.permissions.through, dispatch_uid=uid)
+    m2m_changed.connect(
+        _relation_changed(_members_of_groups, _holders_of_permissions),
+        sender=Group.permissions.through,
+        dispatch_uid=uid,
+        weak=False,
+    )
     pre_delete.connect(_on_permission_deleted, sender=Permission, dispatch_uid=uid)

@@ -27,6 +27,7 @@ from .selectors import timeline
 
 THREADS = Generation("ticket-threads")
 TEMPLATES = ("tickets/includes/timeline.html", "tickets/includes/files.html")
+THREAD_PARTS = (TicketMessage, TicketEvent, TicketAttachment, TicketInvitation)
 
 
 def rendered_thread(
@@ -64,9 +65,6 @@ def _version(ticket: Ticket) -> tuple:
     with connection.cursor() as cursor:
         cursor.execute(_version_sql(), [ticket.pk] * len(THREAD_PARTS))
         return cursor.fetchone()
-
-
-THREAD_PARTS = (TicketMessage, TicketEvent, TicketAttachment, TicketInvitation)
 
 
 @cache
