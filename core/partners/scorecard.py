@@ -9,8 +9,10 @@ from decimal import Decimal
 
 from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from core.access.roles import Role
+from core.charts import BarChart, bar_chart
 from core.learning.models import Certificate
 from core.orgs.models import PartnerTier
 from core.people.models import RoleAssignment
@@ -70,7 +72,7 @@ class Scorecard:
     tier_count: int = 0
     progress: list[Requirement] = field(default_factory=list)
     won_elsewhere: list = field(default_factory=list)  # (currency, value) the target ignores
-    chart: dict = field(default_factory=dict)
+    chart: BarChart | None = None
 
     @property
     def mdf_spent_percent(self) -> int | None:
@@ -159,14 +161,7 @@ def scorecard_for(firm) -> Scorecard:
         card.next_tier = tiers[0]
     if card.next_tier is not None:
         _progress(card, card.next_tier)
-    card.chart = _chart(
-        [
-            ("registered", card.registered),
-            ("approved", card.approved),
-            ("won", card.won),
-            ("lost", card.lost),
-        ]
-    )
+    card.chart = _chart(card)
     return card
 
 
@@ -188,29 +183,22 @@ def _progress(card: Scorecard, tier) -> None:
     ]
 
 
-def _chart(values, *, width=560, bar=26, gap=12, label_width=110) -> dict:
-    """Geometry for an inline SVG bar chart (no script, no library)."""
-    top = max((v for _, v in values), default=0) or 1
-    plot = width - label_width - 50
-    bars = []
-    for index, (key, value) in enumerate(values):
-        y = index * (bar + gap)
-        length = max(value * plot // top, 1)
-        bars.append(
-            {
-                "key": key,
-                "value": value,
-                "y": y,
-                "text_y": y + bar * 0.7,
-                "width": length,
-                "value_x": label_width + length + 6,
-            }
-        )
-    return {
-        "width": width,
-        "height": len(values) * (bar + gap),
-        "bar": bar,
-        "label_width": label_width,
-        "plot": plot,
-        "bars": bars,
-    }
+def _chart(card: Scorecard) -> BarChart:
+    """The firm's deal registrations by outcome; the largest count fills the plot."""
+    counts = [
+        (_("Registered"), card.registered),
+        (_("Approved"), card.approved),
+        (_("Won"), card.won),
+        (_("Lost"), card.lost),
+    ]
+    return bar_chart(
+        [(label, count, str(count)) for label, count in counts],
+        dom_id=f"chart-{card.firm.pk}",
+        title=_("Deal registrations by outcome"),
+        description=_("The same figures are listed above."),
+        top=max(count for _label, count in counts),
+        width=560,
+        label_width=110,
+        bar=26,
+        gap=12,
+    )

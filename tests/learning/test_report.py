@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from datetime import timedelta
 
 import pytest
@@ -82,6 +83,17 @@ def test_the_chart_is_inline_svg_with_a_table_of_the_same_figures(sign_in, team)
     assert '<title id="chart-svg-title">' in html
     assert '<th scope="row">Escalations</th>' in html
     assert "50%" in html
+
+
+def test_the_chart_in_indonesian_keeps_svg_numbers_plain(sign_in, team):
+    team["head"].language = "id"
+    team["head"].save(update_fields=["language"])
+    html = sign_in(team["head"]).get(reverse("employee:learning-report")).content.decode()
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    coordinates = re.findall(r' (?:x|y|x1|x2|y1|y2|width|height)="([^"]*)"', svg)
+    assert len(coordinates) > 10
+    assert all(value.isdigit() for value in coordinates), coordinates
+    assert "<title id=\"chart-svg-title\">Tingkat penyelesaian per kursus</title>" in svg
 
 
 def test_someone_without_reports_finds_no_report(sign_in, team):

@@ -99,3 +99,6 @@ def test_the_demo_scorecards_show_believable_progress_and_paid_funds(module_worl
     assert 'aria-valuenow="25"' in page
     assert "Meet 200 visitors; 25 leads." in page  # the paid expo's expected outcome
     assert "Held as planned; attendee list and invoices attached." in page
+    firm_pk = world.orgs["nusantara"].pk
+    assert f'<title id="chart-{firm_pk}-title">Deal registrations by outcome</title>' in page
+    assert 'class="chart-label">Won</text>' in page
