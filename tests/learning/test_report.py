@@ -93,7 +93,7 @@ def test_the_chart_in_indonesian_keeps_svg_numbers_plain(sign_in, team):
     coordinates = re.findall(r' (?:x|y|x1|x2|y1|y2|width|height)="([^"]*)"', svg)
     assert len(coordinates) > 10
     assert all(value.isdigit() for value in coordinates), coordinates
-    assert "<title id=\"chart-svg-title\">Tingkat penyelesaian per kursus</title>" in svg
+    assert '<title id="chart-svg-title">Tingkat penyelesaian per kursus</title>' in svg
 
 
 def test_someone_without_reports_finds_no_report(sign_in, team):
