@@ -37,8 +37,9 @@ class CappedPaginator(Paginator):
 class OneQueryPaginator(Paginator):
     """Reads a page and the list's length in one query: each row carries COUNT(*) OVER (),
     the whole list's count. The window makes the database produce every row of the list, so
-    this serves short lists of dict rows (`.values()`), such as one aggregate row per course,
-    where the count would cost a query of its own. Only `get_page` reads, and answers as
+    this serves lists of dict rows (`.values()`) that it produces anyway to sort them, such as
+    one aggregate row per course or rows ordered by a column of a joined table, where the
+    count would cost a query of its own over the same rows. Only `get_page` reads, and answers as
     Django's does: the first page for what is not a number, the last for a number below 1 or
     past the end (which costs a count to find it). No orphans."""
 

@@ -6,7 +6,6 @@ from datetime import datetime, time
 
 from django import forms
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import redirect, render
@@ -26,6 +25,7 @@ from core.params import search_text
 from core.people.models import Person
 
 COURSES_PER_PAGE = 20
+OVERDUE_PER_PAGE = 25
 # Up to this many people the form offers a list; a larger team types the person's e-mail.
 PEOPLE_LISTED = 200
 # Up to this many live courses the form offers a list; beyond, the manager types a title.
@@ -147,7 +147,10 @@ def report(request, **kwargs):
         reports.completion_by_course(team.people, now=now), COURSES_PER_PAGE
     ).get_page(request.GET.get("courses"))
     by_course = reports.course_lines(courses)
-    overdue = Paginator(reports.overdue(team.people, now=now), 25).get_page(request.GET.get("page"))
+    overdue = OneQueryPaginator(reports.overdue(team.people, now=now), OVERDUE_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    overdue.object_list = reports.with_teams(overdue.object_list)
     return render(
         request,
         "employee_portal/learning/report.html",

@@ -6,7 +6,7 @@ page costs the same few queries for a team of five or a company of five thousand
 import csv
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -83,20 +83,27 @@ def _counts(now) -> dict:
 
 
 def overdue(people, *, now=None):
+    """The team's overdue assignments, earliest first (dicts, lazy: paginate it in the
+    database), each with the person's name and the course's title. `with_teams` adds the
+    departments of a page of them."""
     now = now or timezone.now()
-    # Departments come in a second query: joined in too, PostgreSQL spent ~8 ms planning
-    # the eight tables for a page of 25 rows.
-    profiles = Prefetch(
-        "person__employee_profile", queryset=EmployeeProfile.objects.select_related("department")
-    )
     return (
         _scope(people)
         .filter(completed_at__isnull=True, due_at__lte=now)
-        .select_related("person", "course")
-        .only("due_at", "person__full_name", "course__title")
-        .prefetch_related(profiles)
-        .order_by("due_at", "person__full_name")
+        .values("due_at", "person_id", name=F("person__full_name"), title=F("course__title"))
+        .order_by("due_at", "name", "pk")
     )
+
+
+def with_teams(rows: list[dict]) -> list[dict]:
+    """`rows` of `overdue`, each with its person's department's name (or None). A query of
+    its own: joined into the list, PostgreSQL took ~2 ms to plan the six tables."""
+    teams = dict(
+        EmployeeProfile.objects.filter(
+            person_id__in={row["person_id"] for row in rows}
+        ).values_list("person_id", "department__name")
+    )
+    return [{**row, "team": teams.get(row["person_id"])} for row in rows]
 
 
 def chart(lines: list[CourseLine]) -> BarChart:
