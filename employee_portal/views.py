@@ -6,6 +6,7 @@ from core import approvals
 from core.access.roles import Role
 from core.cms.views import PortalDashboardView
 from core.learning.models import Assignment, Enrolment
+from core.learning.selectors import with_course
 from core.staff.models import Goal, NewsIndexPage
 from core.staff.selectors import latest_news
 
@@ -19,9 +20,12 @@ class DashboardView(PortalDashboardView):
         person = self.request.user
         now = timezone.now()
         assigned = list(
-            Assignment.objects.open()
-            .filter(person=person, course__live=True, course__for_employees=True)
-            .select_related("course")
+            with_course(
+                Assignment.objects.open().filter(
+                    person=person, course__live=True, course__for_employees=True
+                ),
+                "due_at",
+            )
             # The overdue count rides along on the first five rows (a window over all of
             # them): no row means none is overdue.
             .annotate(overdue_total=Window(Count("pk", filter=Q(due_at__lte=now))))
