@@ -125,10 +125,12 @@ def learner_overview(person, portal: Role, *, now=None) -> dict:
 
 
 def catalogue(person, portal: Role):
-    """The courses this person may take in this portal, with their own state on each."""
+    """The courses this person may take in this portal, with their own state on each, and
+    only the columns a course card shows."""
     mine = Enrolment.objects.filter(person=person, course=OuterRef("pk"))
     return (
         CoursePage.objects.visible_to(person, portal)
+        .only("title", "summary", "duration_minutes", "certificate_valid_months")
         .annotate(
             is_enrolled=Exists(mine.filter(completed_at__isnull=True)),
             is_completed=Exists(mine.filter(completed_at__isnull=False)),
