@@ -12,10 +12,17 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from core.cms.selectors import PAGES
 from core.tickets.deflection import Suggestion
 
 from . import cached_reads, vocabulary
-from .models import ArticleFeedback, KnowledgeArticle, KnowledgeCategoryPage, RelatedArticle
+from .models import (
+    ArticleFeedback,
+    KnowledgeArticle,
+    KnowledgeCategoryPage,
+    KnowledgeIndexPage,
+    RelatedArticle,
+)
 
 PER_PAGE = 10
 HOME_LIST = 5
@@ -47,6 +54,12 @@ def most_helpful(person, *, limit: int = HOME_LIST):
         .filter(stats__helpful_yes__gt=0)
         .order_by(F("stats__helpful_yes").desc(), "stats__helpful_no", "title")[:limit]
     )
+
+
+def live_index():
+    """The knowledge base's home page, or None while it is unpublished (kept with the site's
+    pages: its address changes with any page above it)."""
+    return PAGES.kept("knowledge-index", lambda: KnowledgeIndexPage.objects.live().first())
 
 
 def live_categories(index) -> list:

@@ -7,14 +7,13 @@ from django.views.decorators.http import require_GET, require_POST
 
 from . import selectors
 from .forms import FeedbackForm, SearchForm
-from .models import KnowledgeIndexPage
 from .services import feedback_record
 
 
 @require_GET
 def search(request):
     """The knowledge base's search: anyone may search; each finds only what they may read."""
-    index = KnowledgeIndexPage.objects.live().first()
+    index = selectors.live_index()
     if index is None:
         raise Http404
     form = SearchForm(request.GET or None)

@@ -3,6 +3,8 @@ from django.urls import reverse
 from django.utils import dateformat, timezone
 from django.utils.html import format_html
 
+from core.cms.selectors import current_site
+
 register = template.Library()
 
 
@@ -14,6 +16,17 @@ def nav_link(context, url_name: str, label: str, *, section: str = ""):
     view_name = match.view_name if match else ""
     current = view_name == url_name or bool(section and view_name.startswith(section))
     return {"href": reverse(url_name), "label": label, "current": current}
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, page) -> str:
+    """Wagtail's `{% pageurl %}` for the pages Django views link to: the request's site comes
+    from the cache (core.cms.selectors.current_site). Wagtail's own page views have it already,
+    so their templates keep `{% pageurl %}`."""
+    request = context.get("request")
+    if request is None:
+        return page.get_url()
+    return page.relative_url(current_site(request), request) or ""
 
 
 @register.simple_tag(takes_context=True)
