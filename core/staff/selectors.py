@@ -81,7 +81,19 @@ def directory_search(*, q: str = "", department: str = "", location: str = ""):
         people = people.filter(employee_profile__department__slug=department)
     if location:
         people = people.filter(employee_profile__location__iexact=location)
-    return people.order_by("full_name", "pk")
+    # Only what a directory card shows: a person's row holds their password hash and
+    # settings, and each card would otherwise build their manager too.
+    return (
+        people.select_related(None)
+        .select_related("employee_profile__department")
+        .only(
+            "full_name",
+            "employee_profile__location",
+            "employee_profile__skills",
+            "employee_profile__department__name",
+        )
+        .order_by("full_name", "pk")
+    )
 
 
 def locations() -> list[str]:

@@ -82,6 +82,8 @@ class RoleAssignment(models.Model):
         indexes = [
             models.Index(fields=["person", "until"], name="roles_person_until_idx"),
             models.Index(fields=["organisation", "role"], name="roles_org_role_idx"),
+            # Everyone holding a role (every employee, for the directory and the reports).
+            models.Index(fields=["role", "person"], name="roles_role_person_idx"),
         ]
 
     def __str__(self) -> str:
