@@ -5,9 +5,11 @@ from datetime import timedelta
 from functools import reduce
 from operator import or_
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When
 from django.db.models.functions import Lower
 from django.utils import timezone
+from wagtail.models import Page
 
 from core.access.roles import Role
 from core.cms.selectors import PAGES
@@ -34,7 +36,12 @@ def lesson_counts(courses) -> dict[int, int]:
     condition = reduce(or_, (Q(path__startswith=c.path, depth=c.depth + 1) for c in courses))
     counts: dict[int, int] = dict.fromkeys(by_path.values(), 0)
     steplen = LessonPage.steplen
-    for path in LessonPage.objects.live().filter(condition).values_list("path", flat=True):
+    # From the page table alone, lessons known by their type: joined to the lesson table,
+    # PostgreSQL has been seen walking every page's key in order to meet 20 lessons (17 ms).
+    lessons = Page.objects.live().filter(
+        condition, content_type=ContentType.objects.get_for_model(LessonPage)
+    )
+    for path in lessons.values_list("path", flat=True):
         course_id = by_path.get(path[:-steplen])
         if course_id is not None:
             counts[course_id] += 1
