@@ -116,7 +116,8 @@ def agent_tickets(
         tickets = tickets.filter(assignee_id=assignee_id)
     if priority in Priority.values:
         tickets = tickets.filter(priority=priority)
-    tickets = search(tickets, query).for_lists()
+    # A queue's own list does not name the queue on every row.
+    tickets = search(tickets, query).for_lists(with_queue=queue is None)
     if sort == "priority":
         tickets = tickets.annotate(
             priority_order=Case(
