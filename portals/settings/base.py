@@ -106,6 +106,8 @@ WAGTAIL_ADMIN_PREFIX = "/cms/"
 DJANGO_ADMIN_PREFIX = "/django-admin/"
 WSGI_APPLICATION = "portals.wsgi.application"
 
+FORM_RENDERER = "core.form_renderer.FormRenderer"
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
