@@ -4,9 +4,10 @@ A family of cached answers (the knowledge base's searches, the portals' page lis
 under a generation token. Any change to the data behind them replaces the token, so no
 entry of an older generation is read again; those entries leave the cache on their own.
 
-Within one request a generation's token is read once: a page asking several cached answers
-of one family reads it one time, as if the whole request had run at the instant of that
-read. Outside requests (tasks, commands) every read asks the cache.
+Within one request the tokens are read once, every generation's together in one call to the
+cache: a page asking cached answers of several families reads them one time, as if the whole
+request had run at the instant of that read. Outside requests (tasks, commands) every read
+asks the cache.
 """
 
 import uuid
@@ -18,6 +19,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 _this_request = Local()  # .tokens: {generation key: token} while a request runs
+_KEYS: set[str] = set()  # every generation's token key, read together in a request
 
 
 def _request_began(**_signal) -> None:
@@ -41,9 +43,15 @@ class Generation:
         self.name = name
         self.timeout = timeout  # how long an entry of a replaced generation lingers
         self.key = f"{name}:generation"
+        _KEYS.add(self.key)
 
     def current(self) -> str:
         tokens = _tokens_of_this_request()
+        if tokens is not None and self.key not in tokens:
+            # This request's first read: every generation's token in one round trip (a token
+            # this request set by renewing stays). A missing one is made below.
+            unread = [key for key in _KEYS if key not in tokens]
+            tokens.update(cache.get_many(unread))
         token = tokens.get(self.key) if tokens is not None else None
         if token is None:
             token = cache.get(self.key)

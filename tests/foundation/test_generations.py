@@ -61,6 +61,44 @@ def test_a_request_reads_each_token_once_and_sees_its_own_renewal():
     assert pages.current() == "renewed-after-the-request"  # outside requests: every read
 
 
+@pytest.mark.django_db
+def test_a_request_reads_every_generations_token_in_one_call(monkeypatch):
+    from django.core.cache import cache
+
+    from core import generations
+
+    pages, threads = Generation("test-pages-together"), Generation("test-threads-together")
+    pages.current(), threads.current()  # both tokens exist
+    reads = []
+    monkeypatch.setattr(generations, "cache", _Recording(cache, reads))
+    generations._request_began()
+    try:
+        pages.current()
+        threads.current()
+        pages.current()
+    finally:
+        generations._request_ended()
+    assert reads == ["get_many"]
+
+
+class _Recording:
+    """The cache, noting each read asked of it (not those it makes inside)."""
+
+    def __init__(self, cache, reads: list):
+        self.cache, self.reads = cache, reads
+
+    def __getattr__(self, name):
+        method = getattr(self.cache, name)
+        if name not in ("get", "get_many"):
+            return method
+
+        def read(*args, **kwargs):
+            self.reads.append(name)
+            return method(*args, **kwargs)
+
+        return read
+
+
 def test_every_request_starts_with_no_tokens(client):
     from core import generations
 
