@@ -49,12 +49,22 @@ def test_the_widgets_written_in_python_are_still_only_the_plain_input(template_n
     assert source.strip() == '{% include "django/forms/widgets/input.html" %}'
 
 
-def test_every_other_widget_still_comes_from_its_template():
+def test_every_other_widget_still_comes_from_its_template(monkeypatch):
+    from_templates = []
+    render = DjangoTemplates.render
+
+    def recorded(self, template_name, context, request=None):
+        from_templates.append(template_name)
+        return render(self, template_name, context, request)
+
+    monkeypatch.setattr(DjangoTemplates, "render", recorded)
     form = forms.Form()
-    form.fields["when"] = forms.SplitDateTimeField()
     form.fields["kind"] = forms.ChoiceField(choices=[("a", "A")], widget=forms.RadioSelect)
+    form.fields["name"] = forms.CharField()
     html = form.as_div()
-    assert 'type="radio"' in html and 'name="when_0"' in html and 'name="when_1"' in html
+    assert 'type="radio"' in html and 'name="name"' in html
+    assert "django/forms/widgets/radio.html" in from_templates
+    assert "django/forms/widgets/text.html" not in from_templates
 
 
 def test_the_site_renders_forms_with_it():

@@ -81,6 +81,23 @@ def test_a_request_reads_every_generations_token_in_one_call(monkeypatch):
     assert reads == ["get_many"]
 
 
+@pytest.mark.django_db
+def test_a_token_no_one_made_yet_is_made_once_within_a_request():
+    from django.core.cache import cache
+
+    from core import generations
+
+    fresh = Generation("test-never-read")
+    cache.delete(fresh.key)
+    generations._request_began()
+    try:
+        token = fresh.current()
+        assert token and cache.get(fresh.key) == token
+        assert fresh.current() == token
+    finally:
+        generations._request_ended()
+
+
 class _Recording:
     """The cache, noting each read asked of it (not those it makes inside)."""
 

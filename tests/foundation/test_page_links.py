@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
 from core.access.roles import Role
+from core.cms import selectors
 from core.cms.models import ContentPage, PortalPage
 from core.cms.selectors import current_site
 
@@ -43,6 +44,29 @@ def test_a_new_site_for_the_host_is_found_at_once(page):
     assert current_site(RequestFactory().get("/")) == default  # now kept for "testserver"
     own = Site.objects.create(hostname="testserver", port=80, root_page=default.root_page)
     assert current_site(RequestFactory().get("/")) == own
+
+
+def test_a_request_finds_its_site_once_however_many_links(page, monkeypatch):
+    asked = []
+    keep = selectors.PAGES.kept
+    monkeypatch.setattr(
+        selectors.PAGES, "kept", lambda name, compute: asked.append(name) or keep(name, compute)
+    )
+    render(
+        "{% page_url page %} {% page_url page %} {% page_url page %}",
+        page,
+        RequestFactory().get("/"),
+    )
+    assert asked == ["site:testserver:80"]
+
+
+def test_with_two_sites_a_link_to_this_sites_page_stays_relative(page):
+    other_root = PortalPage.objects.get(portal=Role.PARTNER)
+    Site.objects.create(hostname="partners.samudra.example", root_page=other_root)
+    request = RequestFactory().get("/")
+    wagtails = render("{% pageurl page %}", page, request)
+    assert wagtails.startswith("/")
+    assert render("{% page_url page %}", page, RequestFactory().get("/")) == wagtails
 
 
 def test_without_a_request_the_link_is_wagtails_own(page):
