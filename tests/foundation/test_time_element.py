@@ -42,3 +42,16 @@ def test_a_timezone_block_of_the_template_is_honoured():
 
 def test_no_moment_writes_nothing():
     assert render(TAG, at=None) == ""
+
+
+def test_a_kept_element_is_never_shown_in_another_language_or_zone():
+    december = datetime(2026, 12, 15, 9, 0, tzinfo=UTC)
+    shown = {}
+    for language in ("en", "id", "en"):
+        for zone in ("Asia/Jakarta", "America/New_York"):
+            with translation.override(language), timezone.override(zone):
+                shown[language, zone] = render(TAG, at=december)
+    assert ">15 Dec 2026, 16:00</time>" in shown["en", "Asia/Jakarta"]
+    assert ">15 Des 2026, 16:00</time>" in shown["id", "Asia/Jakarta"]
+    assert ">15 Dec 2026, 04:00</time>" in shown["en", "America/New_York"]
+    assert ">15 Des 2026, 04:00</time>" in shown["id", "America/New_York"]
