@@ -190,26 +190,16 @@ def connect_receivers() -> None:
         signal.connect(_on_authenticator, sender=Authenticator, dispatch_uid=uid)
     post_save.connect(_on_group, sender=Group, dispatch_uid=uid)
     pre_delete.connect(_on_group, sender=Group, dispatch_uid=uid)
-    m2m_changed.connect(
-        _relation_changed(_themselves, _members_of_groups),
-        sender=Person.groups.through,
-        dispatch_uid=uid,
-        weak=False,
-    )
     post_save.connect(_on_queue, sender=Queue, dispatch_uid=uid)
     pre_delete.connect(_on_queue, sender=Queue, dispatch_uid=uid)
     m2m_changed.connect(_on_queue_groups, sender=Queue.agent_groups.through, dispatch_uid=uid)
     post_save.connect(_on_organisation, sender=Organisation, dispatch_uid=uid)
-    m2m_changed.connect(
-        _relation_changed(_themselves, _holders_of_permissions),
-        sender=Person.user_permissions.through,
-        dispatch_uid=uid,
-        weak=False,
-    )
-    m2m_changed.connect(
-        _relation_changed(_members_of_groups, _holders_of_permissions),
-        sender=Group.permissions.through,
-        dispatch_uid=uid,
-        weak=False,
-    )
+    # Who a change of each relation touches, seen from its owner's side and from the other.
+    for through, people_of_owner, people_of_target in (
+        (Person.groups.through, _themselves, _members_of_groups),
+        (Person.user_permissions.through, _themselves, _holders_of_permissions),
+        (Group.permissions.through, _members_of_groups, _holders_of_permissions),
+    ):
+        receiver = _relation_changed(people_of_owner, people_of_target)
+        m2m_changed.connect(receiver, sender=through, dispatch_uid=uid, weak=False)
     pre_delete.connect(_on_permission_deleted, sender=Permission, dispatch_uid=uid)
