@@ -82,6 +82,19 @@ def worked_queue_ids(person) -> frozenset[int]:
     return facts.facts_of(person).worked_queue_ids
 
 
+def access_signature(person) -> tuple:
+    """Everything the record rules (core/access/tickets.py) read of a person in Python, as
+    one hashable value: a rule built for two people, or two moments, with the same
+    signature writes the same SQL. What else they depend on (groups, shares, invitations,
+    e-mail addresses) they read in the SQL itself."""
+    if person is None or not person.is_authenticated or not person.is_active:
+        return ()
+    held = tuple(
+        (a.pk, a.role, a.organisation_id, a.is_org_admin) for a in current_assignments(person)
+    )
+    return person.pk, held, tuple(sorted(worked_queue_ids(person)))
+
+
 def is_staff_member(person) -> bool:
     return holds_role(person, Role.EMPLOYEE)
 

@@ -17,12 +17,15 @@ instead of a sequential scan per row (see bench/ticket_list_plan.py). The queues
 works are named instead, as they are read once per request for the navigation anyway.
 """
 
+from collections.abc import Callable
+
 from django.db.models import BooleanField, Exists, F, Func, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from core.people.models import Person, RoleAssignment
 
 from . import partners, policies
+from .compiled import CompiledCondition, KeptConditions
 from .policies import worked_queue_ids  # read with the person's groups; screens ask it here
 from .roles import Role
 
@@ -184,6 +187,17 @@ def ticket_visibility(person, *, as_agent: bool | None = None) -> Q:
     if as_agent is False:
         return requester_side_visibility(person)
     return requester_side_visibility(person) | agent_side_visibility(person)
+
+
+_KEPT = KeptConditions("tickets.Ticket")
+
+
+def kept_condition(rule: Callable[..., Q], person, *args, **kwargs) -> CompiledCondition:
+    """`rule(person, *args, **kwargs)`, one of the rules above, as a condition on tickets
+    that is built and written to SQL once per process for the person's access signature:
+    the rules read nothing else of the person outside the SQL."""
+    key = (rule.__name__, args, tuple(sorted(kwargs.items())), policies.access_signature(person))
+    return _KEPT.get(key, lambda: rule(person, *args, **kwargs))
 
 
 def may_work(person, ticket) -> bool:

@@ -17,7 +17,6 @@ from django.db.models import (
 from django.db.models.functions import Cast
 
 from core.access import policies
-from core.access.compiled import CompiledCondition
 from core.access.roles import Role
 from core.params import whole_number
 from core.people.models import Person
@@ -45,10 +44,10 @@ def requester_tickets(
 ):
     """A portal's ticket list: the person's own (in the customer portal with the partner
     tickets naming them as contact), or (org admins) their organisation's."""
-    from core.access.tickets import named_on_portal
+    from core.access.tickets import kept_condition, named_on_portal
 
     if scope == "mine":
-        tickets = Ticket.objects.filter(CompiledCondition(Ticket, named_on_portal(person, role)))
+        tickets = Ticket.objects.filter(kept_condition(named_on_portal, person, role))
     else:
         # Naming the organisations lets the database walk their ticket index in order
         # instead of sorting every ticket the visibility rule's OR admits.
@@ -162,14 +161,14 @@ def agents_of_queues(queue_ids):
 def requesters_other_tickets(ticket, person, *, limit: int = 10):
     """The requester's other tickets, across all their roles, that `person` may see, and how
     many more exist that they may not (so nothing is hidden silently, nothing leaks)."""
-    from core.access.tickets import ticket_visibility
+    from core.access.tickets import kept_condition, ticket_visibility
 
     # One query: each row says whether `person` may see it, and window counts over all of
     # them give both totals (the access filter, costly to write, is written once for both).
     rows = list(
         Ticket.objects.filter(requester_id=ticket.requester_id)
         .exclude(pk=ticket.pk)
-        .annotate(visible=CompiledCondition(Ticket, ticket_visibility(person)))
+        .annotate(visible=kept_condition(ticket_visibility, person))
         .annotate(
             total=Window(Count("pk")),
             visible_total=Window(Sum(Cast("visible", IntegerField()))),

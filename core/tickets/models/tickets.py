@@ -4,7 +4,6 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.access.compiled import CompiledCondition
 from core.access.roles import Role
 
 from ..lifecycle import ACTIVE, SLA_PAUSED, SLA_RUNNING, Status
@@ -42,16 +41,15 @@ class TicketQuerySet(models.QuerySet):
     def visible_to(self, person, *, as_agent: bool | None = None) -> "TicketQuerySet":
         """The tickets `person` may see, in one query (rules in core/access/tickets.py).
         as_agent=True: only through the queues they work; False: only as requester's side."""
-        from core.access.tickets import ticket_visibility
+        from core.access.tickets import kept_condition, ticket_visibility
 
-        visible = ticket_visibility(person, as_agent=as_agent)
-        return self.filter(CompiledCondition(self.model, visible))
+        return self.filter(kept_condition(ticket_visibility, person, as_agent=as_agent))
 
     def visible_on_portal(self, person, role: Role) -> "TicketQuerySet":
         """What `role`'s requester screens show `person` (core/access/tickets.py)."""
-        from core.access.tickets import portal_visibility
+        from core.access.tickets import kept_condition, portal_visibility
 
-        return self.filter(CompiledCondition(self.model, portal_visibility(person, role)))
+        return self.filter(kept_condition(portal_visibility, person, role))
 
     def active(self) -> "TicketQuerySet":
         return self.filter(status__in=ACTIVE)
