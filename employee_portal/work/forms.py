@@ -11,7 +11,8 @@ from core.tickets.form_choices import (
     queue_choices,
 )
 from core.tickets.lifecycle import Status
-from core.tickets.models import Category, Priority
+from core.tickets.models import Priority
+from core.tickets.selectors import assignable_people
 from core.uploads.forms import MultipleFileField
 
 
@@ -57,7 +58,7 @@ class TicketUpdateForm(forms.Form):
         label=_("Priority"), choices=Priority.choices, widget=CompactSelect
     )
     queue = CompactModelChoiceField(
-        label=_("Queue"), queryset=active_queues(), label_field="name", empty_label=None
+        label=_("Queue"), queryset=None, label_field="name", empty_label=None
     )
     assignee = CompactModelChoiceField(
         label=_("Assigned to"),
@@ -67,13 +68,13 @@ class TicketUpdateForm(forms.Form):
         empty_label=_("Nobody"),
     )
     category = CompactModelChoiceField(
-        label=_("Category"), queryset=Category.objects.none(), label_field="name", required=False
+        label=_("Category"), queryset=None, label_field="name", required=False
     )
 
-    def __init__(self, *args, ticket, targets, assignable, from_cache=False, **kwargs):
-        """`assignable`: who may be assigned (a queryset). `from_cache`: the lists a page shows
-        (agents, queues, categories) come from the shared cache instead of three queries;
-        what is posted is always looked up in the querysets."""
+    def __init__(self, *args, ticket, targets, from_cache=False, **kwargs):
+        """`from_cache`: a form only shown offers the lists (agents, queues, categories) from
+        the shared cache; a posted form checks what was chosen against the database (its
+        querysets, which the shown form does not even build: a millisecond of the page)."""
         initial = {
             "status": ticket.status,
             "priority": ticket.priority,
@@ -86,12 +87,14 @@ class TicketUpdateForm(forms.Form):
         self.fields["status"].choices = [(current.value, current.label)] + [
             (status.value, status.label) for status in targets
         ]
-        self.fields["assignee"].queryset = assignable
-        self.fields["category"].queryset = active_categories(ticket.portal)
-        if from_cache:
+        if from_cache and not self.is_bound:
             self.fields["assignee"].offer(agents.assignable_choices(ticket.queue))
             self.fields["queue"].offer(queue_choices())
             self.fields["category"].offer(category_choices(ticket.portal))
+        else:
+            self.fields["queue"].queryset = active_queues()
+            self.fields["assignee"].queryset = assignable_people(ticket.queue)
+            self.fields["category"].queryset = active_categories(ticket.portal)
 
 
 class BulkAssignForm(forms.Form):

@@ -58,12 +58,7 @@ def _context(request, ticket: Ticket, **forms) -> dict:
         ),
         "reply_form": forms.get("reply_form") or AgentReplyForm(targets=targets),
         "update_form": forms.get("update_form")
-        or TicketUpdateForm(
-            ticket=ticket,
-            targets=targets,
-            assignable=selectors.assignable_people(ticket.queue),
-            from_cache=True,
-        ),
+        or TicketUpdateForm(ticket=ticket, targets=targets, from_cache=True),
         "other_tickets": other_tickets,
         "others_hidden": others_total - others_visible,
         "worked_queue_ids": ticket_access.worked_queue_ids(request.user),
@@ -112,12 +107,7 @@ def reply(request, reference: str):
 def update(request, reference: str):
     ticket = get_ticket(request, reference)
     targets = lifecycle.allowed_targets(ticket, side=Side.AGENT, at=timezone.now())
-    form = TicketUpdateForm(
-        request.POST,
-        ticket=ticket,
-        targets=targets,
-        assignable=selectors.assignable_people(ticket.queue),
-    )
+    form = TicketUpdateForm(request.POST, ticket=ticket, targets=targets)
     if form.is_valid():
         data = form.cleaned_data
         try:
