@@ -1,13 +1,35 @@
 from functools import lru_cache
 
 from django import template
-from django.urls import reverse
+from django.conf import settings
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import dateformat, timezone, translation
 from django.utils.html import format_html
 
 from core.cms.selectors import current_site
 
 register = template.Library()
+
+
+@register.simple_tag
+def kept_url(view_name: str, *args) -> str:
+    """`{% url view_name arg … %}`, the address kept per process (see _kept_reverse)."""
+    return kept_reverse(view_name, *args)
+
+
+def kept_reverse(view_name: str, *args) -> str:
+    """reverse(view_name, args=args), kept with everything else that decides it: the script
+    prefix and the URLconf (the site mounts each app once, so no current app changes an
+    address). Django checks every argument against its pattern again on each call (about
+    40 µs an address); pages link the same addresses on every request (the header) and lists
+    show the same rows to everyone who opens them."""
+    urlconf = get_urlconf() or settings.ROOT_URLCONF
+    return _kept_reverse(view_name, args, get_script_prefix(), urlconf)
+
+
+@lru_cache(maxsize=4096)
+def _kept_reverse(view_name: str, args: tuple, script_prefix: str, urlconf: str) -> str:
+    return reverse(view_name, args=args, urlconf=urlconf)
 
 
 @register.inclusion_tag("includes/nav_link.html", takes_context=True)
@@ -17,7 +39,7 @@ def nav_link(context, url_name: str, label: str, *, section: str = ""):
     match = getattr(context.get("request"), "resolver_match", None)
     view_name = match.view_name if match else ""
     current = view_name == url_name or bool(section and view_name.startswith(section))
-    return {"href": reverse(url_name), "label": label, "current": current}
+    return {"href": kept_reverse(url_name), "label": label, "current": current}
 
 
 @register.simple_tag(takes_context=True)
