@@ -34,7 +34,11 @@ def test_other_tickets_in_worked_queues_are_listed_and_the_rest_only_counted(two
     page = client.get(reverse("employee:work-ticket", args=[current.reference]))
     assert page.context["other_tickets"] == rows
     assert page.context["others_hidden"] == 2
-    assert "Invoice twice" not in page.content.decode()
+    html = page.content.decode()
+    assert "Invoice twice" not in html
+    older_url = reverse("employee:work-ticket", args=[older.reference])
+    assert f'<a href="{older_url}">Printer jams</a>' in html
+    assert f"{older.reference} · Customer · Support</span>" in html
 
 
 def test_the_latest_other_tickets_come_first_up_to_the_limit(two_desks):
