@@ -41,38 +41,40 @@ LIST_COLUMNS = (
 )
 
 
+ORGANISATION_RELATIONS = ("organisation", "on_behalf_of")
+
+
+def attach_organisation_names(tickets) -> None:
+    """Give each ticket its organisations (its own and its end customer) as id and name,
+    all of them read in one query: what pages show of them. Django's prefetch_related makes
+    a query per relation and builds whole organisations, 2.5 ms of a page of 25 rows. The
+    other columns stay deferred: reading one costs a query, never a wrong value."""
+    ids = {getattr(t, f"{name}_id") for t in tickets for name in ORGANISATION_RELATIONS}
+    ids.discard(None)
+    if not ids:
+        return
+    Organisation = apps.get_model("orgs", "Organisation")
+    db = tickets[0]._state.db
+    named = {
+        pk: Organisation.from_db(db, ["id", "name"], [pk, name])
+        for pk, name in Organisation.objects.using(db).filter(pk__in=ids).values_list("pk", "name")
+    }
+    for ticket in tickets:
+        for name in ORGANISATION_RELATIONS:
+            if (pk := getattr(ticket, f"{name}_id")) is not None:
+                setattr(ticket, name, named[pk])
+
+
 class ListRowIterable(ModelIterable):
-    """Ticket rows with their organisations (the ticket's and its end customer) as id and
-    name, what list rows show, read in one query per hundred rows. Django's prefetch_related
-    made a query per relation and built whole organisations: 2.5 ms of a page of 25."""
+    """Ticket rows with attach_organisation_names, one query per hundred rows."""
 
     BATCH = 100
-    RELATIONS = ("organisation", "on_behalf_of")
 
     def __iter__(self):
         rows = super().__iter__()
         while batch := list(islice(rows, self.BATCH)):
-            self.attach_organisations(batch)
+            attach_organisation_names(batch)
             yield from batch
-
-    @classmethod
-    def attach_organisations(cls, tickets) -> None:
-        ids = {getattr(t, f"{name}_id") for t in tickets for name in cls.RELATIONS} - {None}
-        if not ids:
-            return
-        Organisation = apps.get_model("orgs", "Organisation")
-        db = tickets[0]._state.db
-        # The other columns stay deferred: reading one costs a query, never a wrong value.
-        named = {
-            pk: Organisation.from_db(db, ["id", "name"], [pk, name])
-            for pk, name in Organisation.objects.using(db)
-            .filter(pk__in=ids)
-            .values_list("pk", "name")
-        }
-        for ticket in tickets:
-            for name in cls.RELATIONS:
-                if (pk := getattr(ticket, f"{name}_id")) is not None:
-                    setattr(ticket, name, named[pk])
 
 
 class TicketQuerySet(models.QuerySet):
