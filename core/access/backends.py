@@ -1,7 +1,6 @@
-"""Sign-in and model permissions: allauth's backend, with the session's person read from the
-shared cache together with their access facts (core/access/facts.py), and a person's
-permissions read in one query instead of Django's two (their own, then their groups'), an
-employee's kept with those facts for the staff pages that ask `has_perm`."""
+"""Sign-in and model permissions: allauth's backend, with a person's permissions read in one
+query instead of Django's two (their own, then their groups'), and an employee's kept with
+their access facts (core/access/facts.py), for the staff pages that ask `has_perm`."""
 
 from allauth.account.auth_backends import AuthenticationBackend as AllauthBackend
 from django.contrib.auth.models import Permission
@@ -10,10 +9,6 @@ from . import facts
 
 
 class AuthenticationBackend(AllauthBackend):
-    def get_user(self, user_id):
-        person = facts.signed_in_person(user_id)
-        return person if person is not None and self.user_can_authenticate(person) else None
-
     def get_all_permissions(self, user_obj, obj=None):
         if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
             return set()

@@ -1,13 +1,13 @@
-"""What a person holds, kept in the shared cache between requests, with their own row.
+"""What a person holds, kept in the shared cache between requests.
 
-Every signed-in page loads its person and asks what they hold: role assignments, staff
-groups with the ticket queues they work, a second factor, and for employees their model
-permissions. Those change seldom and are read on every request, so they are kept in the
-cache under the person's key (one cache read instead of up to five queries, the person's
-row among them), and every change to them forgets the key: the services that grant and end
-roles, and the signal receivers below for the admin screens, allauth's MFA views and
-anything else that saves the models. Assignments are kept with their dates and filtered for
-"current" on each read, so one that starts or ends later needs no expiry of its own.
+Every signed-in page asks what its person holds: role assignments, staff groups with the
+ticket queues they work, a second factor, and for employees their model permissions. Those
+change seldom and are read on every request, so they are kept in the cache under the
+person's key (one cache read instead of up to four queries), and every change to them
+forgets the key: the services that grant and end roles, and the signal receivers below for
+the admin screens, allauth's MFA views and anything else that saves the models. Assignments
+are kept with their dates and filtered for "current" on each read, so one that starts or
+ends later needs no expiry of its own.
 """
 
 from dataclasses import dataclass
@@ -30,7 +30,6 @@ from .roles import Role
 # Bounds how long a change made outside the ORM (raw SQL, a bulk update) can go unseen.
 TIMEOUT = 5 * 60
 _KEY = "access-v2:{}"
-_PERSON_KEY = "person-v1:{}"  # the person's own row, for the session's sign-in
 
 
 @dataclass(frozen=True)
@@ -58,22 +57,6 @@ def facts_of(person) -> AccessFacts:
             cache.set(key, facts, TIMEOUT)
         person.__dict__["_access_facts"] = facts
     return facts
-
-
-def signed_in_person(pk):
-    """The person a session names, with their access facts when kept, in one cache read
-    instead of a query: every signed-in request loads both. None when no such person."""
-    person_key, facts_key = _PERSON_KEY.format(pk), _KEY.format(pk)
-    kept = cache.get_many([person_key, facts_key])
-    person = kept.get(person_key)
-    if person is None:
-        person = get_user_model()._default_manager.filter(pk=pk).first()
-        if person is None:
-            return None
-        cache.set(person_key, person, TIMEOUT)
-    if facts_key in kept:
-        person.__dict__["_access_facts"] = kept[facts_key]
-    return person
 
 
 def _read(person) -> AccessFacts:
@@ -114,9 +97,9 @@ def permission_names(person) -> frozenset[str]:
 
 
 def forget(person_ids) -> None:
-    """Drop these people's cached facts and rows, now and again at commit: a request in
-    another process may meanwhile have read the rows from before the change and cached them."""
-    keys = [key.format(pk) for pk in person_ids for key in (_KEY, _PERSON_KEY)]
+    """Drop these people's cached facts, now and again at commit: a request in another
+    process may meanwhile have read the rows from before the change and cached them."""
+    keys = [_KEY.format(pk) for pk in person_ids]
     if not keys:
         return
     cache.delete_many(keys)
@@ -130,10 +113,6 @@ def _members_of_groups(group_ids) -> list[int]:
 
 def _on_assignment(sender, instance, **kwargs):
     forget([instance.person_id])
-
-
-def _on_person(sender, instance, **kwargs):
-    forget([instance.pk])
 
 
 def _on_authenticator(sender, instance, **kwargs):
@@ -207,7 +186,6 @@ def connect_receivers() -> None:
     Organisation = apps.get_model("orgs", "Organisation")
     uid = "access-facts"
     for signal in (post_save, post_delete):
-        signal.connect(_on_person, sender=Person, dispatch_uid=uid)
         signal.connect(_on_assignment, sender=RoleAssignment, dispatch_uid=uid)
         signal.connect(_on_authenticator, sender=Authenticator, dispatch_uid=uid)
     post_save.connect(_on_group, sender=Group, dispatch_uid=uid)

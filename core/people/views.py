@@ -45,5 +45,4 @@ def set_language(request):
     language = request.POST.get("language") if request.method == "POST" else None
     if request.user.is_authenticated and language in dict(settings.LANGUAGES):
         Person.objects.filter(pk=request.user.pk).update(language=language)
-        policies.forget_cached_access(request.user)  # an update sends no post_save
     return response
