@@ -196,7 +196,7 @@ def kept_condition(rule: Callable[..., Q], person, *args, **kwargs) -> CompiledC
     """`rule(person, *args, **kwargs)`, one of the rules above, as a condition on tickets
     that is built and written to SQL once per process for the person's access signature:
     the rules read nothing else of the person outside the SQL."""
-    key = (rule.__name__, args, tuple(sorted(kwargs.items())), policies.access_signature(person))
+    key = (rule, args, tuple(sorted(kwargs.items())), policies.access_signature(person))
     return _KEPT.get(key, lambda: rule(person, *args, **kwargs))
 
 

@@ -57,6 +57,19 @@ def test_a_hat_taken_off_takes_its_tickets_with_it(office):
     assert visible_ids(next_request(siti)) == set()
 
 
+def test_an_assignment_edited_in_place_changes_what_is_seen(office):
+    """The admin edits a hat's organisation and admin flag on the same row (same id)."""
+    _desk, organisation, siti, own, colleagues = office
+    assert visible_ids(next_request(siti)) == {own.pk}
+    assignment = hat(siti)
+    assignment.is_org_admin = True
+    assignment.save()
+    assert visible_ids(next_request(siti)) == {own.pk, colleagues.pk}
+    assignment.organisation = OrganisationFactory()
+    assignment.save()
+    assert visible_ids(next_request(siti)) == {own.pk}
+
+
 def test_an_agent_sees_a_queue_from_the_request_after_joining_it(office):
     desk, _organisation, _siti, own, colleagues = office
     other = support_desk(slug="partners", role=Role.PARTNER, group="partner-desk")
@@ -79,7 +92,6 @@ def test_the_same_signature_builds_once(office, monkeypatch):
         built.append(role)
         return portal_visibility(person, role)
 
-    counted.__name__ = "portal_visibility"
     for _ in range(3):
         kept_condition(counted, next_request(siti), Role.CUSTOMER)
     assert built == [Role.CUSTOMER]
