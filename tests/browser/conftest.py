@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from core.demo.world import DEMO_PASSWORD
 
@@ -18,6 +19,15 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+
+def click_and_wait_for_the_next_page(page, locator) -> None:
+    """Click and wait until the browser has loaded the page it leads to. Waiting for the load
+    state alone can return on the page being left, so what is counted next would be its DOM."""
+    leaving = page.url
+    locator.click()
+    expect(page).not_to_have_url(leaving)
+    page.wait_for_load_state()
 
 
 @pytest.fixture(scope="session")
@@ -77,11 +87,9 @@ def sign_in_as(page):
         page.goto("/accounts/login/")
         page.get_by_label("Email").fill(email)
         page.get_by_label("Password").fill(password)
-        page.get_by_role("button", name="Sign In").click()
-        page.wait_for_load_state()
+        click_and_wait_for_the_next_page(page, page.get_by_role("button", name="Sign In"))
         if page.url.endswith("/accounts/2fa/authenticate/"):
             page.locator("input[name=code]").fill(current_totp_code(email))
-            page.get_by_role("button", name="Sign In").click()
-            page.wait_for_load_state()
+            click_and_wait_for_the_next_page(page, page.get_by_role("button", name="Sign In"))
 
     return _sign_in

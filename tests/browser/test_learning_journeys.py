@@ -7,6 +7,8 @@ from playwright.sync_api import expect
 
 from tests.browser.test_accessibility import blocking_violations
 
+from .conftest import click_and_wait_for_the_next_page
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -14,12 +16,12 @@ def finish_course_and_pass_the_quiz(page, course, *, start: str) -> None:
     """From the course page: start or continue, mark each remaining lesson done, answer the
     quiz rightly and land on the result."""
     if start == "Continue":
-        page.get_by_role("link", name="Continue").click()
+        click_and_wait_for_the_next_page(page, page.get_by_role("link", name="Continue"))
     else:
-        page.get_by_role("button", name=start).click()
-    while page.locator("main form button[type=submit]", has_text="Done").count():
-        page.locator("main form button[type=submit]", has_text="Done").click()
-        page.wait_for_load_state()
+        click_and_wait_for_the_next_page(page, page.get_by_role("button", name=start))
+    done = page.locator("main form button[type=submit]", has_text="Done")
+    while done.count():
+        click_and_wait_for_the_next_page(page, done)
     expect(page.get_by_role("heading", level=1)).to_contain_text("Quiz")
     for question in course.quiz_questions():
         for choice in question["choices"]:
@@ -35,7 +37,7 @@ def test_a_partner_takes_a_course_and_gets_a_certificate_anyone_can_check(page, 
     page.goto("/partner/")
     page.get_by_role("link", name="Training").click()
     page.get_by_role("link", name="Browse courses").click()
-    page.get_by_role("link", name=course.title).click()
+    click_and_wait_for_the_next_page(page, page.get_by_role("link", name=course.title))
     finish_course_and_pass_the_quiz(page, course, start="Start the course")
     page.get_by_role("link", name="Back to the course").click()
     page.get_by_role("link", name="View your certificate").click()
@@ -51,7 +53,7 @@ def test_an_employee_finishes_assigned_training_and_its_quiz(page, sign_in_as, w
     course = world.objects["learning:course:security"]
     sign_in_as(world.people["employee"].email)
     page.goto("/employee/learning/")
-    page.get_by_role("link", name=course.title).first.click()
+    click_and_wait_for_the_next_page(page, page.get_by_role("link", name=course.title).first)
     finish_course_and_pass_the_quiz(page, course, start="Continue")
     page.get_by_role("link", name="Back to the course").click()
     expect(page.get_by_role("link", name="View your certificate")).to_be_visible()

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 from core.partners.lifecycle import DealStatus
 from core.partners.models import DealRegistration
 
-from .conftest import ARTIFACTS
+from .conftest import ARTIFACTS, click_and_wait_for_the_next_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -22,8 +22,7 @@ def test_a_partner_registers_a_deal_and_a_channel_manager_approves_it(page, sign
     page.get_by_label("Estimated value").fill("88000")
     page.get_by_label("Currency").select_option("SGD")
     page.get_by_label("Expected close").fill("2027-04-30")
-    page.get_by_role("button", name="Submit for approval").click()
-    page.wait_for_load_state()
+    click_and_wait_for_the_next_page(page, page.get_by_role("button", name="Submit for approval"))
     deal = DealRegistration.objects.get(customer_company="Jurong Cold Storage Pte Ltd")
     assert deal.status == DealStatus.SUBMITTED
     expect(page).to_have_url(re.compile(f"/partner/deals/{deal.pk}/"))

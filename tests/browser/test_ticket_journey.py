@@ -6,6 +6,8 @@ from playwright.sync_api import expect
 from core.demo.files import simple_pdf
 from core.tickets.models import Ticket
 
+from .conftest import click_and_wait_for_the_next_page
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -20,8 +22,8 @@ def test_a_customer_opens_a_ticket_with_a_file_and_an_agent_answers_it(
     page.get_by_label("Subject").fill("Invoice November shows the wrong tax rate")
     page.get_by_label("Description").fill("PPN is 11% on the invoice but our contract says 12%.")
     page.get_by_label("Attach files").set_input_files(str(invoice))
-    page.get_by_role("button", name=re.compile("Send|Open|Submit", re.I)).last.click()
-    page.wait_for_load_state()
+    submit = page.get_by_role("button", name=re.compile("Send|Open|Submit", re.I)).last
+    click_and_wait_for_the_next_page(page, submit)
 
     ticket = Ticket.objects.get(subject="Invoice November shows the wrong tax rate")
     expect(page).to_have_url(re.compile(ticket.reference))
@@ -35,7 +37,8 @@ def test_a_customer_opens_a_ticket_with_a_file_and_an_agent_answers_it(
         "You are right, Siti: we corrected the rate and re-issued it."
     )
     page.get_by_role("button", name="Send").click()
-    page.wait_for_load_state()
+    # The reply must be stored before the cookies go, or the post would leave signed out.
+    expect(page.get_by_text("we corrected the rate and re-issued it")).to_be_visible()
 
     page.context.clear_cookies()
     sign_in_as(world.people["customer"].email)
