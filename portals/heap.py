@@ -1,11 +1,12 @@
 """The server process's long-lived objects kept out of the garbage collector's full passes.
 
 A full collection walks every container object in the process: for this site, warm, some
-320,000 of them, ~140 ms in which the worker answers nobody, every few hundred requests. Almost
-all are code, URL patterns, compiled templates and settings, alive until the process ends. So
-once they are loaded, one collection clears what is garbage and the rest moves to the permanent
-generation (`gc.freeze`), which later passes skip: first when the application is loaded, then
-again after the first requests have compiled the templates and filled the per-process caches.
+320,000 of them, ~140 ms in which the worker answers nobody, every thousand requests or so.
+Almost all are code, URL patterns, compiled templates and settings, alive until the process
+ends. So once they are loaded, one collection clears what is garbage and the rest moves to the
+permanent generation (`gc.freeze`), which later passes skip: first when the application is
+loaded, then again after the first requests have compiled the templates and filled the
+per-process caches.
 """
 
 import gc
