@@ -110,15 +110,23 @@ approvals.register(
 
 # --- approvals: Wagtail moderation (knowledge-base reviews and other pages) -------------------
 def _task_states(person):
-    if not policies.is_staff_member(person) or not policies.may_use_wagtail_admin(person):
-        return TaskState.objects.none()
-    return TaskState.objects.reviewable_by(person)
+    """The task states the person may review. Wagtail reads the active tasks to write this
+    filter (two queries), so it is written once per person object: the inbox counts them,
+    then lists them."""
+    if "_reviewable_task_states" not in person.__dict__:
+        may_review = policies.is_staff_member(person) and policies.may_use_wagtail_admin(person)
+        person.__dict__["_reviewable_task_states"] = (
+            TaskState.objects.reviewable_by(person) if may_review else TaskState.objects.none()
+        )
+    return person.__dict__["_reviewable_task_states"]
 
 
 def _workflow_pending(person, limit):
     states = (
         _task_states(person)
         .select_related("workflow_state", "task", "revision", "revision__user")
+        # The reviewed objects (pages, of any type), one query per type rather than per item.
+        .prefetch_related("revision__content_object")
         .order_by("-started_at")[:limit]
     )
     items = []

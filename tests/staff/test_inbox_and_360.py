@@ -103,19 +103,31 @@ def test_an_access_request_naming_no_known_organisation_must_be_granted_in_the_a
     assert AccessRequest.objects.get(pk=access.pk).status == "pending"
 
 
-def test_page_reviews_waiting_in_wagtail_can_be_approved_from_the_inbox(sign_in):
+def _review_workflow_on_customer_pages() -> PortalPage:
+    """A one-step review by the content editors on the customer portal's pages: its root."""
     editors = Group.objects.get(name=Duty.CONTENT_EDITOR.value)
-    reviewer = person_with(Role.EMPLOYEE, duties=(Duty.CONTENT_EDITOR,))
-    author = person_with(Role.EMPLOYEE, duties=(Duty.CONTENT_EDITOR,))
     task = GroupApprovalTask.objects.create(name="Knowledge review")
     task.groups.set([editors])
     workflow = Workflow.objects.create(name="Review")
     WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     root = PortalPage.objects.get(portal=Role.CUSTOMER)
     WorkflowPage.objects.create(workflow=workflow, page=root)
-    page = root.add_child(instance=ContentPage(title="Resetting a scanner", body=[], live=False))
+    return root
+
+
+def _page_sent_for_review(root, title, author) -> ContentPage:
+    page = root.add_child(instance=ContentPage(title=title, body=[], live=False))
     page.save_revision(user=author)
-    workflow.start(page, author)
+    page.get_workflow().start(page, author)
+    return page
+
+
+def test_page_reviews_waiting_in_wagtail_can_be_approved_from_the_inbox(sign_in):
+    reviewer = person_with(Role.EMPLOYEE, duties=(Duty.CONTENT_EDITOR,))
+    author = person_with(Role.EMPLOYEE, duties=(Duty.CONTENT_EDITOR,))
+    page = _page_sent_for_review(
+        _review_workflow_on_customer_pages(), "Resetting a scanner", author
+    )
     client = sign_in(reviewer)
     items = client.get(reverse("employee:inbox")).context["inbox"].items
     item = next(i for i in items if i.provider == "wagtail-moderation")
@@ -123,6 +135,29 @@ def test_page_reviews_waiting_in_wagtail_can_be_approved_from_the_inbox(sign_in)
     _decide(client, "wagtail-moderation", item.item_id, "approve")
     page.refresh_from_db()
     assert page.live
+
+
+def test_the_inbox_costs_the_same_queries_with_more_page_reviews_waiting(sign_in):
+    reviewer = person_with(Role.EMPLOYEE, duties=(Duty.CONTENT_EDITOR,))
+    author = person_with(Role.EMPLOYEE, duties=(Duty.CONTENT_EDITOR,))
+    root = _review_workflow_on_customer_pages()
+    _page_sent_for_review(root, "Resetting a scanner", author)
+    client = sign_in(reviewer)
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(reverse("employee:inbox"))
+        titles = [i.title for i in response.context["inbox"].items]
+        return len(queries), titles
+
+    count()
+    before, titles = count()
+    assert titles == ["Resetting a scanner"]
+    for title in ("Pairing a printer", "Returning a device", "Replacing a battery"):
+        _page_sent_for_review(root, title, author)
+    after, titles = count()
+    assert after == before
+    assert titles[0] == "Replacing a battery" and len(titles) == 4
 
 
 def test_the_inbox_costs_the_same_queries_with_more_waiting(sign_in):
