@@ -27,6 +27,16 @@ def audience_q(portal: Role, prefix: str = "course__") -> Q:
     return Q(**{f"{prefix}{field}": True})
 
 
+def page_types(model) -> list[ContentType]:
+    """The content types of `model`'s pages and its subclasses': a condition on the page
+    table that tells PostgreSQL how few of the site's pages are of this kind."""
+    return list(
+        ContentType.objects.get_for_models(
+            *(page_model for page_model in get_page_models() if issubclass(page_model, model))
+        ).values()
+    )
+
+
 def lesson_counts(courses) -> dict[int, int]:
     """Live lessons per course, for any number of courses in one query."""
     courses = [c for c in courses if c is not None]
@@ -38,10 +48,7 @@ def lesson_counts(courses) -> dict[int, int]:
     steplen = LessonPage.steplen
     # From the page table alone, lessons known by their types: joined to the lesson table,
     # PostgreSQL has been seen walking every page's key in order to meet 20 lessons (17 ms).
-    lesson_types = ContentType.objects.get_for_models(
-        *(model for model in get_page_models() if issubclass(model, LessonPage))
-    ).values()
-    lessons = Page.objects.live().filter(condition, content_type__in=lesson_types)
+    lessons = Page.objects.live().filter(condition, content_type__in=page_types(LessonPage))
     for path in lessons.values_list("path", flat=True):
         course_id = by_path.get(path[:-steplen])
         if course_id is not None:
@@ -138,6 +145,11 @@ def catalogue(person, portal: Role):
     mine = Enrolment.objects.filter(person=person, course=OuterRef("pk"))
     return (
         CoursePage.objects.visible_to(person, portal)
+        # Redundant for the rows, not for the plan: with it PostgreSQL reads the courses in
+        # title order from the page table's type-and-title index (cms migration 0004).
+        # Without it, taking courses to be spread evenly among the 50,000 pages it walked in
+        # title order, it met the first 12 by comparing each page with every course (0.7 s).
+        .filter(content_type__in=page_types(CoursePage))
         .only("title", "summary", "duration_minutes", "certificate_valid_months")
         .annotate(
             is_enrolled=Exists(mine.filter(completed_at__isnull=True)),
