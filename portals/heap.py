@@ -25,7 +25,10 @@ def freeze_loaded_objects() -> None:
 
 def freeze_when_loaded() -> None:
     """For the server's entry point, once the application is loaded: the URLconf (and with it
-    every view module) is read now, and the process is frozen again after its first requests."""
+    every view module) is read now, and the process is frozen again as its 200th request
+    finishes, after the response has gone out. What that request still holds then is frozen
+    with the rest: a one-off few objects, where doing it as the next request starts would
+    keep that request's visitor waiting for the collection."""
     get_resolver().url_patterns  # noqa: B018 - imports the URLconf and every view
     freeze_loaded_objects()
     served = itertools.count(1)

@@ -1,12 +1,13 @@
 """The server process's loaded objects leave the garbage collector's full passes: once the
-application is loaded, and again once its first requests have warmed it, garbage collected
-first so that none of it is kept for good."""
+application is loaded, and again once its first requests have warmed it, what is garbage by
+then collected first rather than frozen."""
 
 import gc
 import weakref
 
 import pytest
 from django.core.signals import request_finished
+from django.db import close_old_connections
 
 from portals import heap
 
@@ -17,11 +18,15 @@ class Node:
 
 @pytest.fixture
 def only_explicit_collections():
-    # Automatic collections off, so garbage is cleared only by the collection under test.
+    # Automatic collections off, so garbage is cleared only by the collection under test; and
+    # the signal's other receiver, which closes database connections, out of the way while
+    # the test sends it (as Django's test client does).
     gc.unfreeze()
     gc.disable()
+    request_finished.disconnect(close_old_connections)
     yield
     request_finished.disconnect(dispatch_uid="heap-freeze-warm")
+    request_finished.connect(close_old_connections)
     gc.enable()
     gc.unfreeze()
 
