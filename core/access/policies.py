@@ -36,7 +36,9 @@ def current_assignments(person) -> list[RoleAssignment]:
 def forget_cached_access(person) -> None:
     """Call after changing someone's roles, groups or authenticators: this request and the
     next ones see the change."""
-    for key in ("_access_facts", "_current_assignments"):
+    # The last: the page reviews the person may decide (core/staff/providers.py), which follow
+    # their groups.
+    for key in ("_access_facts", "_current_assignments", "_reviewable_task_states"):
         person.__dict__.pop(key, None)
     facts.forget([person.pk])
 

@@ -8,12 +8,13 @@ from django.urls import reverse
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
 from core import approvals, customer360
+from core.access.policies import forget_cached_access
 from core.access.roles import Duty, Role
 from core.cms.models import ContentPage, PortalPage
 from core.learning import services
 from core.learning.models import Enrolment
 from core.people.models import AccessRequest, RoleAssignment
-from core.people.services import access_request_create, role_grant
+from core.people.services import access_request_create, role_end, role_grant
 from tests.factories import OrganisationFactory, person_with
 from tests.learning.factories import make_course, profile, wrong_answers
 
@@ -135,6 +136,17 @@ def test_page_reviews_waiting_in_wagtail_can_be_approved_from_the_inbox(sign_in)
     _decide(client, "wagtail-moderation", item.item_id, "approve")
     page.refresh_from_db()
     assert page.live
+
+
+def test_page_reviews_follow_a_change_of_access_on_the_same_person_object():
+    reviewer = person_with(Role.EMPLOYEE, duties=(Duty.CONTENT_EDITOR,))
+    author = person_with(Role.EMPLOYEE, duties=(Duty.CONTENT_EDITOR,))
+    _page_sent_for_review(_review_workflow_on_customer_pages(), "Resetting a scanner", author)
+    moderation = approvals.provider("wagtail-moderation")
+    assert moderation.count(reviewer) == 1
+    role_end(assignment=RoleAssignment.objects.get(person=reviewer, role=Role.EMPLOYEE))
+    forget_cached_access(reviewer)
+    assert moderation.count(reviewer) == 0
 
 
 def test_the_inbox_costs_the_same_queries_with_more_page_reviews_waiting(sign_in):
