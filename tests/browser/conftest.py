@@ -23,7 +23,10 @@ CHROMIUM_FLAGS = [
 
 def click_and_wait_for_the_next_page(page, locator) -> None:
     """Click and wait until the browser has loaded the page it leads to. Waiting for the load
-    state alone can return on the page being left, so what is counted next would be its DOM."""
+    state alone can return on the page being left, so what is counted next would be its DOM.
+    The address left is read once the element is there, so a navigation still under way
+    from an earlier click has reached the page being left."""
+    locator.wait_for()
     leaving = page.url
     locator.click()
     expect(page).not_to_have_url(leaving)

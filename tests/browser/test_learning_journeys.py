@@ -35,8 +35,8 @@ def test_a_partner_takes_a_course_and_gets_a_certificate_anyone_can_check(page, 
     course = world.objects["learning:course:partner-sales"]
     sign_in_as(world.people["pacific_rep"].email)
     page.goto("/partner/")
-    page.get_by_role("link", name="Training").click()
-    page.get_by_role("link", name="Browse courses").click()
+    click_and_wait_for_the_next_page(page, page.get_by_role("link", name="Training"))
+    click_and_wait_for_the_next_page(page, page.get_by_role("link", name="Browse courses"))
     click_and_wait_for_the_next_page(page, page.get_by_role("link", name=course.title))
     finish_course_and_pass_the_quiz(page, course, start="Start the course")
     page.get_by_role("link", name="Back to the course").click()

@@ -38,7 +38,8 @@ def test_a_customer_opens_a_ticket_with_a_file_and_an_agent_answers_it(
     )
     page.get_by_role("button", name="Send").click()
     # The reply must be stored before the cookies go, or the post would leave signed out.
-    expect(page.get_by_text("we corrected the rate and re-issued it")).to_be_visible()
+    thread = page.locator("#thread")
+    expect(thread.get_by_text("we corrected the rate and re-issued it")).to_be_visible()
 
     page.context.clear_cookies()
     sign_in_as(world.people["customer"].email)
