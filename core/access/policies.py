@@ -26,19 +26,26 @@ class Entry(enum.Enum):
 def current_assignments(person) -> list[RoleAssignment]:
     if not person.is_authenticated or not person.is_active:
         return []
-    current = person.__dict__.get("_current_assignments")
-    if current is None:
-        current = facts.facts_of(person).current_assignments(timezone.now())
-        person.__dict__["_current_assignments"] = current
-    return current
+    return remembered(
+        person,
+        "current_assignments",
+        lambda: facts.facts_of(person).current_assignments(timezone.now()),
+    )
+
+
+def remembered(person, name: str, compute):
+    """`compute()`, worked out once per person object (a request's) and forgotten with their
+    access: for what follows from their roles and groups."""
+    memo = person.__dict__.setdefault("_access_memo", {})
+    if name not in memo:
+        memo[name] = compute()
+    return memo[name]
 
 
 def forget_cached_access(person) -> None:
     """Call after changing someone's roles, groups or authenticators: this request and the
     next ones see the change."""
-    # The last: the page reviews the person may decide (core/staff/providers.py), which follow
-    # their groups.
-    for key in ("_access_facts", "_current_assignments", "_reviewable_task_states"):
+    for key in ("_access_facts", "_access_memo"):
         person.__dict__.pop(key, None)
     facts.forget([person.pk])
 

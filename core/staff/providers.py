@@ -113,12 +113,13 @@ def _task_states(person):
     """The task states the person may review. Wagtail reads the active tasks to write this
     filter (two queries), so it is written once per person object: the inbox counts them,
     then lists them."""
-    if "_reviewable_task_states" not in person.__dict__:
-        may_review = policies.is_staff_member(person) and policies.may_use_wagtail_admin(person)
-        person.__dict__["_reviewable_task_states"] = (
-            TaskState.objects.reviewable_by(person) if may_review else TaskState.objects.none()
-        )
-    return person.__dict__["_reviewable_task_states"]
+
+    def reviewable():
+        if policies.is_staff_member(person) and policies.may_use_wagtail_admin(person):
+            return TaskState.objects.reviewable_by(person)
+        return TaskState.objects.none()
+
+    return policies.remembered(person, "reviewable_task_states", reviewable)
 
 
 def _workflow_pending(person, limit):

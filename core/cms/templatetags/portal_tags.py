@@ -13,7 +13,7 @@ register = template.Library()
 
 @register.simple_tag
 def kept_url(view_name: str, *args) -> str:
-    """`{% url view_name arg … %}`, the address kept per process (see _kept_reverse)."""
+    """`{% url view_name arg … %}`, the address kept per process (see kept_reverse)."""
     return kept_reverse(view_name, *args)
 
 
